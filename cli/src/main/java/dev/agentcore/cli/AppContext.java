@@ -1,0 +1,85 @@
+package dev.agentcore.cli;
+
+import dev.agentcore.core.aws.AwsClients;
+import dev.agentcore.core.aws.AwsSettings;
+
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * What a command runs with: its streams, working directory, environment and global options, plus the AWS clients,
+ * built only when a command asks for them. Tests make one with their own directory, environment and streams.
+ */
+public final class AppContext implements AutoCloseable {
+
+    private final PrintWriter out;
+    private final PrintWriter err;
+    private final InputStream in;
+    private final Path cwd;
+    private final Map<String, String> env;
+    private final boolean interactive;
+    private final GlobalOptions global = new GlobalOptions();
+    private AwsClients clients;
+
+    public AppContext(PrintWriter out, PrintWriter err, InputStream in, Path cwd, Map<String, String> env,
+                      boolean interactive) {
+        this.out = out;
+        this.err = err;
+        this.in = in;
+        this.cwd = cwd.toAbsolutePath().normalize();
+        this.env = Map.copyOf(env);
+        this.interactive = interactive;
+    }
+
+    public static AppContext fromProcess(PrintWriter out, PrintWriter err) {
+        return new AppContext(out, err, System.in, Path.of(""), System.getenv(), System.console() != null);
+    }
+
+    public PrintWriter out() { return out; }
+
+    public PrintWriter err() { return err; }
+
+    public InputStream in() { return in; }
+
+    /** The project directory: where .bedrock_agentcore.yaml lives. */
+    public Path cwd() { return cwd; }
+
+    public Map<String, String> env() { return env; }
+
+    /** True when a person is at a terminal, so prompts and live status lines make sense. */
+    public boolean interactive() { return interactive; }
+
+    public GlobalOptions global() { return global; }
+
+    /** Colour only on a terminal, and never with --no-color or NO_COLOR. */
+    public boolean color() {
+        return interactive && !global.noColor() && !env.containsKey("NO_COLOR");
+    }
+
+    /** Settings from the global options and the environment; a region from the agent's config may be added. */
+    public AwsSettings awsSettings() {
+        return new AwsSettings(global.region(), global.profile(), global.endpointUrl(), env);
+    }
+
+    /** The AWS clients, created on first use; with the given region when --region was not given. */
+    public synchronized AwsClients aws(String configuredRegion) {
+        if (clients == null) {
+            AwsSettings settings = awsSettings();
+            if (settings.region() == null && configuredRegion != null) {
+                settings = settings.withRegion(configuredRegion);
+            }
+            clients = new AwsClients(settings);
+        }
+        return clients;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (clients != null) {
+            clients.close();
+            clients = null;
+        }
+    }
+}

@@ -1,0 +1,6 @@
+package dev.agentcore.core.cloud;
+
+/** STS. */
+public interface AccountService {
+    CallerIdentity callerIdentity();
+}
