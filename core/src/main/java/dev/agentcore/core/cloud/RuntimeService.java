@@ -17,7 +17,7 @@ public interface RuntimeService {
                        Map<String, Object> authorizer, List<String> requestHeaderAllowlist, Integer idleTimeout,
                        Integer maxLifetime, String description, Map<String, String> tags) { }
 
-    record Runtime(String id, String arn, String name, String status, String version, String containerUri,
+    record AgentRuntime(String id, String arn, String name, String status, String version, String containerUri,
                    String roleArn, Instant createdAt, Instant lastUpdatedAt, String failureReason,
                    Map<String, Object> raw) { }
 
@@ -25,16 +25,16 @@ public interface RuntimeService {
                     Instant lastUpdatedAt, Map<String, Object> raw) { }
 
     /** Returns the created runtime (id, arn, status). A name already taken fails with kind CONFLICT. */
-    Runtime create(RuntimeSpec spec);
+    AgentRuntime create(RuntimeSpec spec);
 
-    Runtime update(String runtimeId, RuntimeSpec spec);
+    AgentRuntime update(String runtimeId, RuntimeSpec spec);
 
-    Optional<Runtime> get(String runtimeId);
+    Optional<AgentRuntime> get(String runtimeId);
 
     Optional<Endpoint> getEndpoint(String runtimeId, String endpointName);
 
     /** All pages of ListAgentRuntimes, matched by name. */
-    Optional<Runtime> findByName(String name);
+    Optional<AgentRuntime> findByName(String name);
 
     /** False when it was already gone. */
     boolean delete(String runtimeId);

@@ -46,7 +46,7 @@ public final class FakeCloud implements Cloud {
     public final Map<String, Path> objects = Collections.synchronizedMap(new LinkedHashMap<>());
     public final Map<String, BuildService.ProjectSpec> projects = Collections.synchronizedMap(new LinkedHashMap<>());
     public final Map<String, BuildService.Build> builds = Collections.synchronizedMap(new LinkedHashMap<>());
-    public final Map<String, RuntimeService.Runtime> runtimes = Collections.synchronizedMap(new LinkedHashMap<>());
+    public final Map<String, RuntimeService.AgentRuntime> runtimes = Collections.synchronizedMap(new LinkedHashMap<>());
     public final Map<String, RuntimeService.RuntimeSpec> runtimeSpecs = Collections.synchronizedMap(new LinkedHashMap<>());
     public final Map<String, List<String>> logLines = Collections.synchronizedMap(new LinkedHashMap<>());
 
@@ -336,7 +336,7 @@ public final class FakeCloud implements Cloud {
     public RuntimeService runtimes() {
         return new RuntimeService() {
             @Override
-            public Runtime create(RuntimeSpec spec) {
+            public AgentRuntime create(RuntimeSpec spec) {
                 call("AgentCore.CreateAgentRuntime " + spec.name());
                 boolean taken = runtimes.values().stream().anyMatch(r -> r.name().equals(spec.name()));
                 if (taken) {
@@ -344,27 +344,27 @@ public final class FakeCloud implements Cloud {
                             + " already exists");
                 }
                 String id = spec.name() + "-" + nextId();
-                Runtime r = runtime(id, spec, "1", Instant.now());
+                AgentRuntime r = runtime(id, spec, "1", Instant.now());
                 runtimes.put(id, r);
                 runtimeSpecs.put(id, spec);
                 return r;
             }
 
             @Override
-            public Runtime update(String runtimeId, RuntimeSpec spec) {
+            public AgentRuntime update(String runtimeId, RuntimeSpec spec) {
                 call("AgentCore.UpdateAgentRuntime " + runtimeId);
-                Runtime old = runtimes.get(runtimeId);
+                AgentRuntime old = runtimes.get(runtimeId);
                 if (old == null) {
                     throw CloudException.of(Kind.NOT_FOUND, "AgentCore", "Runtime " + runtimeId + " not found");
                 }
-                Runtime r = runtime(runtimeId, spec, String.valueOf(Integer.parseInt(old.version()) + 1), old.createdAt());
+                AgentRuntime r = runtime(runtimeId, spec, String.valueOf(Integer.parseInt(old.version()) + 1), old.createdAt());
                 runtimes.put(runtimeId, r);
                 runtimeSpecs.put(runtimeId, spec);
                 return r;
             }
 
             @Override
-            public Optional<Runtime> get(String runtimeId) {
+            public Optional<AgentRuntime> get(String runtimeId) {
                 call("AgentCore.GetAgentRuntime " + runtimeId);
                 return Optional.ofNullable(runtimes.get(runtimeId));
             }
@@ -372,7 +372,7 @@ public final class FakeCloud implements Cloud {
             @Override
             public Optional<Endpoint> getEndpoint(String runtimeId, String endpointName) {
                 call("AgentCore.GetAgentRuntimeEndpoint " + runtimeId + "/" + endpointName);
-                Runtime r = runtimes.get(runtimeId);
+                AgentRuntime r = runtimes.get(runtimeId);
                 if (r == null || !"DEFAULT".equals(endpointName)) {
                     return Optional.empty();
                 }
@@ -381,7 +381,7 @@ public final class FakeCloud implements Cloud {
             }
 
             @Override
-            public Optional<Runtime> findByName(String name) {
+            public Optional<AgentRuntime> findByName(String name) {
                 call("AgentCore.ListAgentRuntimes " + name);
                 return runtimes.values().stream().filter(r -> r.name().equals(name)).findFirst();
             }
@@ -395,10 +395,10 @@ public final class FakeCloud implements Cloud {
         };
     }
 
-    private Runtime runtime(String id, RuntimeService.RuntimeSpec spec, String version, Instant created) {
+    private RuntimeService.AgentRuntime runtime(String id, RuntimeService.RuntimeSpec spec, String version, Instant created) {
         String status = nextRuntimeStatus;
         String reason = status.endsWith("FAILED") ? "image not found: " + spec.containerUri() : null;
-        return new RuntimeService.Runtime(id, "arn:aws:bedrock-agentcore:" + region + ":" + ACCOUNT + ":runtime/" + id,
+        return new RuntimeService.AgentRuntime(id, "arn:aws:bedrock-agentcore:" + region + ":" + ACCOUNT + ":runtime/" + id,
                 spec.name(), status, version, spec.containerUri(), spec.roleArn(), created, Instant.now(), reason,
                 Map.of());
     }
