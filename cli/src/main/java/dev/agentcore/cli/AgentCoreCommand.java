@@ -1,5 +1,6 @@
 package dev.agentcore.cli;
 
+import dev.agentcore.cli.command.CompletionCommand;
 import dev.agentcore.cli.command.ConfigureCommand;
 import dev.agentcore.cli.command.CreateCommand;
 import dev.agentcore.cli.command.DestroyCommand;
@@ -25,6 +26,7 @@ import picocli.CommandLine.Spec;
                 StatusCommand.class,
                 StopSessionCommand.class,
                 DestroyCommand.class,
+                CompletionCommand.class,
                 CommandLine.HelpCommand.class
         },
         footerHeading = "%nExamples:%n",

@@ -3,14 +3,52 @@ package dev.agentcore.cli.command;
 import dev.agentcore.cli.AppContext;
 import dev.agentcore.core.AgentCoreException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 
+/**
+ * launch (alias deploy). The cloud path (CodeBuild) lives here; --local and --local-build are handed to
+ * {@link LocalLaunch}, which drives the container engine (or the no-container process mode).
+ */
 @Command(name = "launch", aliases = {"deploy"}, mixinStandardHelpOptions = true,
         description = "Build the agent's ARM64 image and deploy it to AgentCore Runtime (or run it locally).")
 public final class LaunchCommand implements Callable<Integer> {
 
-    private final AppContext context;
+    final AppContext context;
+
+    @Option(names = {"-a", "--agent"}, paramLabel = "NAME", description = "Agent to launch (default: the default agent).")
+    String agent;
+
+    @Option(names = {"-l", "--local"}, description = "Build and run the agent on this machine on port 8080.")
+    boolean local;
+
+    @Option(names = {"-lb", "--local-build"}, description = "Build the image on this machine, push it to ECR and deploy to the cloud.")
+    boolean localBuild;
+
+    @Option(names = {"-ctr", "--container-runtime"}, paramLabel = "ENGINE",
+            description = "docker, finch, podman or none (run the entrypoint with the host's Python). Default: configured, else detected.")
+    String containerRuntime;
+
+    @Option(names = "--stop", description = "With --local: stop the agent started by an earlier 'launch --local'.")
+    boolean stop;
+
+    @Option(names = {"-env", "--env"}, paramLabel = "KEY=VALUE", description = "Environment variable for the agent (repeatable).")
+    List<String> env = new ArrayList<>();
+
+    @Option(names = {"-t", "--image-tag"}, paramLabel = "TAG", description = "Image tag (default: the source bundle's SHA-256).")
+    String imageTag;
+
+    @Option(names = {"-auc", "--auto-update-on-conflict"}, description = "When a runtime with this name exists but is not in the config, update it.")
+    boolean autoUpdateOnConflict;
+
+    @Option(names = "--force-rebuild", description = "Build even when an image of the same source is already in ECR.")
+    boolean forceRebuild;
+
+    @Option(names = "--dry-run", description = "Print the plan (every call, in order) and change nothing.")
+    boolean dryRun;
 
     public LaunchCommand(AppContext context) {
         this.context = context;
@@ -18,7 +56,14 @@ public final class LaunchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw AgentCoreException.failure("'agentcore launch' is not built yet in this version.",
-                "Track its issue; the other commands work.");
+        if (local && localBuild) {
+            throw AgentCoreException.invalidInput("--local and --local-build cannot be used together.",
+                    "Use --local to run here, or --local-build to build here and deploy to the cloud.");
+        }
+        if (local || localBuild || stop) {
+            return new LocalLaunch(this).call();
+        }
+        throw AgentCoreException.failure("'agentcore launch' to the cloud is not built yet in this version.",
+                "Use 'agentcore launch --local' meanwhile.");
     }
 }
