@@ -1,0 +1,233 @@
+package dev.agentcore.core.invoke;
+
+import dev.agentcore.core.AgentCoreException;
+import dev.agentcore.core.config.AgentConfig;
+import dev.agentcore.core.config.ConfigStore;
+import dev.agentcore.core.config.ProjectConfig;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * invoke and stop-session: picks the agent and the session, remembers the session in the project file before the
+ * call (so it survives a failed call, as in the Python tool), sends the payload the right way (SigV4, bearer token
+ * or local) and renders the answer while it arrives. Notes for the user (session id, warnings) go to
+ * {@code notes}, never to the answer's stream.
+ */
+public final class InvokeService {
+
+    /** Everything invoke takes; nullable: agentName, sessionId, userId, bearerToken, region. */
+    public record InvokeOptions(String agentName, InvokePayload payload, String sessionId, String userId,
+                                CustomHeaders headers, String qualifier, String bearerToken, boolean local,
+                                int localPort, String region) {
+    }
+
+    public record InvokeResult(String agentName, String sessionId, boolean newSession, boolean emptyAnswer) {
+    }
+
+    public record StopResult(String agentName, String sessionId, int statusCode, String message,
+                             boolean clearedStoredSession) {
+    }
+
+    private final ConfigStore store;
+    private final InvokeConnections connections;
+    private final Consumer<String> notes;
+
+    public InvokeService(ConfigStore store, InvokeConnections connections, Consumer<String> notes) {
+        this.store = store;
+        this.connections = connections;
+        this.notes = notes;
+    }
+
+    public InvokeResult invoke(InvokeOptions options, ResponseRenderer renderer) {
+        return options.local() ? invokeLocal(options, renderer) : invokeDeployed(options, renderer);
+    }
+
+    private InvokeResult invokeDeployed(InvokeOptions options, ResponseRenderer renderer) {
+        AgentConfig agent = requireConfig().select(options.agentName());
+        String arn = requireDeployed(agent);
+        String region = regionOf(options.region(), agent, arn);
+        Session session = session(options.sessionId(), agent, true);
+
+        boolean hasAuthorizer = agent.authorizerConfiguration() != null;
+        String token = options.bearerToken() == null || options.bearerToken().isBlank() ? null : options.bearerToken();
+        AgentInvoker invoker;
+        InvokeErrors.Target.Kind kind;
+        if (hasAuthorizer && token != null) {
+            notes.accept("Using bearer token for OAuth authentication");
+            invoker = connections.bearer(region, token);
+            kind = InvokeErrors.Target.Kind.BEARER;
+        } else {
+            if (hasAuthorizer) {
+                notes.accept("Warning: the agent has an OAuth authorizer but no bearer token was given "
+                        + "(--bearer-token or BEDROCK_AGENTCORE_BEARER_TOKEN); calling with AWS credentials.");
+            } else if (token != null) {
+                notes.accept("Warning: a bearer token was given but the agent has no OAuth authorizer in "
+                        + ProjectConfig.FILE_NAME + "; calling with AWS credentials.");
+            }
+            invoker = connections.dataPlane(region);
+            kind = InvokeErrors.Target.Kind.SIGV4;
+        }
+        String agentId = agent.agentId() != null ? agent.agentId() : runtimeIdFromArn(arn);
+        InvokeErrors.Target target = new InvokeErrors.Target(agent.name(), agentId, options.qualifier(), region,
+                kind, null);
+        InvocationRequest request = new InvocationRequest(arn, options.qualifier(), session.id(), options.userId(),
+                options.headers(), options.payload());
+        boolean empty = !call(invoker, request, renderer, target);
+        return new InvokeResult(agent.name(), session.id(), session.isNew(), empty);
+    }
+
+    private InvokeResult invokeLocal(InvokeOptions options, ResponseRenderer renderer) {
+        // a local agent needs no deployment, and not even a project file; the session is stored only if there is one
+        AgentConfig agent = store.load().flatMap(cfg -> localAgent(cfg, options.agentName())).orElse(null);
+        if (agent == null && options.agentName() != null && store.exists()) {
+            requireConfig().select(options.agentName());
+        }
+        Session session = session(options.sessionId(), agent, agent != null);
+        AgentInvoker invoker = connections.local(options.localPort());
+        InvocationRequest request = new InvocationRequest(null, options.qualifier(), session.id(), options.userId(),
+                options.headers(), options.payload());
+        InvokeErrors.Target target = new InvokeErrors.Target(agent == null ? null : agent.name(), null,
+                options.qualifier(), null, InvokeErrors.Target.Kind.LOCAL,
+                HttpAgentInvoker.localUri(options.localPort()).toString());
+        boolean empty = !call(invoker, request, renderer, target);
+        return new InvokeResult(agent == null ? null : agent.name(), session.id(), session.isNew(), empty);
+    }
+
+    public StopResult stopSession(String agentName, String sessionId, String qualifier, String regionOverride) {
+        AgentConfig agent = requireConfig().select(agentName);
+        String arn = agent.agentArn();
+        if (arn == null || arn.isBlank()) {
+            throw AgentCoreException.failure("Agent '" + agent.name() + "' is not deployed.",
+                    "Run 'agentcore launch' to deploy it first.");
+        }
+        String id = sessionId != null ? RuntimeSessionId.requireValid(sessionId) : agent.sessionId();
+        if (id == null || id.isBlank()) {
+            throw AgentCoreException.failure("No active session found for agent '" + agent.name() + "'.",
+                    "Pass --session-id, or invoke the agent first to start a session.");
+        }
+        String region = regionOf(regionOverride, agent, arn);
+        int status;
+        String message;
+        try {
+            status = connections.dataPlane(region).stopSession(arn, qualifier, id);
+            message = "Session stopped";
+        } catch (DataPlaneException e) {
+            if (!"ResourceNotFoundException".equals(e.errorCode()) && e.statusCode() != 404) {
+                String agentId = agent.agentId() != null ? agent.agentId() : runtimeIdFromArn(arn);
+                throw InvokeErrors.explain(e, new InvokeErrors.Target(agent.name(), agentId, qualifier, region,
+                        InvokeErrors.Target.Kind.SIGV4, null));
+            }
+            status = 404;
+            message = "Session not found (may have already been terminated)";
+        }
+        boolean cleared = id.equals(agent.sessionId());
+        if (cleared) {
+            String name = agent.name();
+            store.update(cfg -> {
+                AgentConfig a = cfg.select(name);
+                if (id.equals(a.sessionId())) {
+                    a.setSessionId(null);
+                }
+                return null;
+            });
+        }
+        return new StopResult(agent.name(), id, status, message, cleared);
+    }
+
+    private boolean call(AgentInvoker invoker, InvocationRequest request, ResponseRenderer renderer,
+                         InvokeErrors.Target target) {
+        try (AgentResponse response = invoker.invoke(request)) {
+            return renderer.render(response);
+        } catch (DataPlaneException e) {
+            throw InvokeErrors.explain(e, target);
+        } catch (IOException | UncheckedIOException e) {
+            throw AgentCoreException.failure("The answer was cut off: " + e.getMessage(),
+                    target.tailCommand() == null ? "Retry; the session is kept."
+                            : "Retry; the session is kept. Agent logs: " + target.tailCommand(), e);
+        } catch (software.amazon.awssdk.core.exception.SdkException e) {
+            // the SDK reports a stream broken mid-answer as its own exception type
+            throw AgentCoreException.failure("The answer was cut off: " + e.getMessage(), "Retry; the session is kept.",
+                    e);
+        }
+    }
+
+    private record Session(String id, boolean isNew) {
+    }
+
+    /** --session-id, else the stored one, else a new one; saved before the call when there is a project file. */
+    private Session session(String requested, AgentConfig agent, boolean persist) {
+        Session session;
+        if (requested != null) {
+            session = new Session(RuntimeSessionId.requireValid(requested), false);
+        } else if (agent != null && agent.sessionId() != null && !agent.sessionId().isBlank()) {
+            session = new Session(agent.sessionId(), false);
+        } else {
+            session = new Session(RuntimeSessionId.generate(), true);
+        }
+        if (persist && agent != null && !session.id().equals(agent.sessionId())) {
+            String name = agent.name();
+            store.update(cfg -> {
+                cfg.select(name).setSessionId(session.id());
+                return null;
+            });
+        }
+        notes.accept("Session: " + session.id() + (session.isNew() ? " (new)" : ""));
+        return session;
+    }
+
+    private ProjectConfig requireConfig() {
+        return store.load().orElseThrow(() -> AgentCoreException.failure("No agent is configured in "
+                        + store.file().getParent() + " (" + ProjectConfig.FILE_NAME + " not found).",
+                "Run: agentcore configure --entrypoint agent.py, then agentcore launch, then "
+                        + "agentcore invoke '{\"prompt\": \"Hello\"}'. For an agent running locally: "
+                        + "agentcore invoke --local '{\"prompt\": \"Hello\"}'."));
+    }
+
+    private static Optional<AgentConfig> localAgent(ProjectConfig cfg, String name) {
+        if (name != null) {
+            return cfg.agent(name);
+        }
+        try {
+            return Optional.of(cfg.select(null));
+        } catch (AgentCoreException ambiguousOrEmpty) {
+            return Optional.empty();
+        }
+    }
+
+    private static String requireDeployed(AgentConfig agent) {
+        String arn = agent.agentArn();
+        if (arn == null || arn.isBlank()) {
+            throw AgentCoreException.failure("Agent '" + agent.name() + "' is not deployed.",
+                    "Run 'agentcore launch' to deploy it, or 'agentcore invoke --local' for a local agent.");
+        }
+        return arn;
+    }
+
+    /**
+     * --region, else the agent's configured region, else the one in its ARN. AWS_REGION does not count: the
+     * agent lives where it was deployed.
+     */
+    static String regionOf(String override, AgentConfig agent, String arn) {
+        if (override != null && !override.isBlank()) {
+            return override;
+        }
+        if (agent.region() != null && !agent.region().isBlank()) {
+            return agent.region();
+        }
+        String[] parts = arn.split(":");
+        if (parts.length > 3 && !parts[3].isBlank()) {
+            return parts[3];
+        }
+        throw AgentCoreException.invalidInput("No region configured for agent '" + agent.name() + "'.",
+                "Pass --region.");
+    }
+
+    /** arn:aws:bedrock-agentcore:us-west-2:123456789012:runtime/my_agent-AbCdEf1234 -> my_agent-AbCdEf1234. */
+    static String runtimeIdFromArn(String arn) {
+        int slash = arn.lastIndexOf('/');
+        return slash < 0 ? null : arn.substring(slash + 1);
+    }
+}
