@@ -12,7 +12,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 @Command(name = "invoke", mixinStandardHelpOptions = true, sortOptions = false,
@@ -30,7 +29,7 @@ public final class InvokeCommand implements Callable<Integer> {
     String payload;
 
     @Option(names = "--payload-file", paramLabel = "FILE", description = "Read the payload from FILE ('-' = stdin).")
-    Path payloadFile;
+    String payloadFile;
 
     @Option(names = {"-a", "--agent"}, paramLabel = "NAME", description = "Agent to call (default: the default agent).")
     String agent;
@@ -70,7 +69,7 @@ public final class InvokeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        InvokePayload body = InvokePayload.from(payload, payloadFile, context.in());
+        InvokePayload body = InvokePayload.from(payload, payloadFile, context.cwd(), context.in());
         String token = bearerToken != null ? bearerToken : context.env().get("BEDROCK_AGENTCORE_BEARER_TOKEN");
         var options = new InvokeService.InvokeOptions(agent, body, sessionId, userId, CustomHeaders.parse(headers),
                 qualifier, token, local, port, context.global().region());

@@ -21,8 +21,11 @@ public record InvokePayload(String json) {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    /** From the command line: the PAYLOAD argument, else --payload-file; "-" in either reads stdin. */
-    public static InvokePayload from(String argument, Path file, InputStream stdin) {
+    /**
+     * From the command line: the PAYLOAD argument, else --payload-file (relative to {@code baseDir}); "-" in either
+     * reads stdin.
+     */
+    public static InvokePayload from(String argument, String file, Path baseDir, InputStream stdin) {
         if (argument != null && file != null) {
             throw AgentCoreException.invalidInput("Give the payload either as an argument or with --payload-file, "
                     + "not both.");
@@ -32,10 +35,10 @@ public record InvokePayload(String json) {
                     "Pass it as an argument, e.g. agentcore invoke '{\"prompt\": \"Hello\"}', or use "
                             + "--payload-file FILE ('-' reads stdin).");
         }
-        if ("-".equals(argument) || (file != null && file.toString().equals("-"))) {
+        if ("-".equals(argument) || "-".equals(file)) {
             return of(readStdin(stdin));
         }
-        return argument != null ? of(argument) : of(readFile(file));
+        return argument != null ? of(argument) : of(readFile(baseDir.resolve(file)));
     }
 
     /** JSON as given (re-serialised compactly, characters kept as they are); anything else wrapped as a prompt. */

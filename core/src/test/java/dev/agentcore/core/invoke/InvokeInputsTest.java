@@ -34,21 +34,21 @@ class InvokeInputsTest {
     void payloadComesFromAFileOrStdin() throws Exception {
         Path file = dir.resolve("p.json");
         Files.writeString(file, "{\"prompt\":\"from file\"}\n");
-        assertThat(InvokePayload.from(null, file, stdin("")).json()).isEqualTo("{\"prompt\":\"from file\"}");
-        assertThat(InvokePayload.from("-", null, stdin("hello from a pipe\n")).json())
+        assertThat(InvokePayload.from(null, "p.json", dir, stdin("")).json()).isEqualTo("{\"prompt\":\"from file\"}");
+        assertThat(InvokePayload.from("-", null, dir, stdin("hello from a pipe\n")).json())
                 .isEqualTo("{\"prompt\":\"hello from a pipe\"}");
-        assertThat(InvokePayload.from(null, Path.of("-"), stdin("{\"a\":1}")).json()).isEqualTo("{\"a\":1}");
+        assertThat(InvokePayload.from(null, "-", dir, stdin("{\"a\":1}")).json()).isEqualTo("{\"a\":1}");
     }
 
     @Test
     void missingEmptyOrDoublePayloadsAreInvalidInput() {
-        assertThatThrownBy(() -> InvokePayload.from(null, null, stdin("")))
+        assertThatThrownBy(() -> InvokePayload.from(null, null, dir, stdin("")))
                 .isInstanceOfSatisfying(AgentCoreException.class, e -> assertThat(e.exitCode()).isEqualTo(2));
-        assertThatThrownBy(() -> InvokePayload.from("-", null, stdin("  \n")))
+        assertThatThrownBy(() -> InvokePayload.from("-", null, dir, stdin("  \n")))
                 .hasMessageContaining("empty");
-        assertThatThrownBy(() -> InvokePayload.from("x", dir.resolve("p"), stdin("")))
+        assertThatThrownBy(() -> InvokePayload.from("x", "p", dir, stdin("")))
                 .hasMessageContaining("not both");
-        assertThatThrownBy(() -> InvokePayload.from(null, dir.resolve("missing.json"), stdin("")))
+        assertThatThrownBy(() -> InvokePayload.from(null, "missing.json", dir, stdin("")))
                 .hasMessageContaining("Payload file not found");
     }
 

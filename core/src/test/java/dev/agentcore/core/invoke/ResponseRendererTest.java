@@ -1,5 +1,7 @@
 package dev.agentcore.core.invoke;
 
+import dev.agentcore.core.testing.FlushedWriter;
+import dev.agentcore.core.testing.Poll;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;

@@ -3,6 +3,8 @@ package dev.agentcore.core.invoke;
 import dev.agentcore.core.aws.AwsClients;
 import dev.agentcore.core.aws.AwsSettings;
 import dev.agentcore.core.testing.FakeDataPlane;
+import dev.agentcore.core.testing.FlushedWriter;
+import dev.agentcore.core.testing.Poll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

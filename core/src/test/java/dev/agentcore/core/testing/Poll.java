@@ -1,14 +1,14 @@
-package dev.agentcore.core.invoke;
+package dev.agentcore.core.testing;
 
 import java.util.function.BooleanSupplier;
 
 /** Waits for a condition with a bound (no sleeping for luck): true when it held in time. */
-final class Poll {
+public final class Poll {
 
     private Poll() {
     }
 
-    static boolean until(BooleanSupplier condition) throws InterruptedException {
+    public static boolean until(BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + 10_000_000_000L;
         while (System.nanoTime() < deadline) {
             if (condition.getAsBoolean()) {

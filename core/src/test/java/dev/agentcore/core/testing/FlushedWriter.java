@@ -1,4 +1,4 @@
-package dev.agentcore.core.invoke;
+package dev.agentcore.core.testing;
 
 import java.io.StringWriter;
 import java.io.Writer;
@@ -7,12 +7,12 @@ import java.io.Writer;
  * A writer that shows what was written only once it is flushed, like stdout behind a buffer: a test watching the
  * target sees exactly what a user at a terminal would.
  */
-final class FlushedWriter extends Writer {
+public final class FlushedWriter extends Writer {
 
     private final StringBuilder pending = new StringBuilder();
     private final StringWriter target;
 
-    FlushedWriter(StringWriter target) {
+    public FlushedWriter(StringWriter target) {
         this.target = target;
     }
 
