@@ -5,14 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.ConnectException;
 import java.net.URI;
+import java.net.HttpURLConnection;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Locale;
 
 /**
@@ -25,8 +23,9 @@ import java.util.Locale;
  */
 public final class HttpAgentInvoker implements AgentInvoker {
 
-    /** Agents may think for a long time; the Python tool waits 900 s as well. */
-    private static final Duration TIMEOUT = Duration.ofSeconds(900);
+    /** Agents may think for a long time between two chunks; the Python tool waits 900 s as well. */
+    private static final int READ_TIMEOUT_MS = 900_000;
+    private static final int CONNECT_TIMEOUT_MS = 10_000;
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final URI baseUri;
@@ -70,55 +69,64 @@ public final class HttpAgentInvoker implements AgentInvoker {
     @Override
     public AgentResponse invoke(InvocationRequest request) {
         URI uri = uri(request);
-        HttpRequest.Builder http = HttpRequest.newBuilder(uri)
-                .timeout(TIMEOUT)
-                .header("Content-Type", "application/json")
-                .header("Accept", InvocationRequest.ACCEPT)
-                .header(InvocationRequest.SESSION_HEADER, request.sessionId())
-                .POST(HttpRequest.BodyPublishers.ofString(request.payload().json(), StandardCharsets.UTF_8));
-        if (bearerToken != null) {
-            http.header("Authorization", "Bearer " + bearerToken);
-        } else if (request.userId() != null) {
-            // with a token the runtime takes the user from its 'sub' claim, so the header is sent only without one
-            http.header(InvocationRequest.USER_ID_HEADER, request.userId());
-        }
-        request.headers().values().forEach(http::header);
-        HttpClient client = HttpClient.newBuilder()
-                .connectTimeout(Duration.ofSeconds(10))
-                // HTTP/2 only over TLS: an h2c upgrade attempt on plain HTTP confuses simple agent servers
-                .version("https".equals(uri.getScheme()) ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1)
-                .build();
-        HttpResponse<InputStream> response;
+        byte[] payload = request.payload().json().getBytes(StandardCharsets.UTF_8);
+        HttpURLConnection http;
+        int status;
         try {
-            response = client.send(http.build(), HttpResponse.BodyHandlers.ofInputStream());
+            // HttpURLConnection rather than java.net.http: it starts faster and reads the body as it arrives
+            http = (HttpURLConnection) uri.toURL().openConnection();
+            http.setRequestMethod("POST");
+            http.setConnectTimeout(CONNECT_TIMEOUT_MS);
+            http.setReadTimeout(READ_TIMEOUT_MS);
+            http.setDoOutput(true);
+            // no fixed-length streaming mode: with it the JDK drops the body of a 401, which says why the token failed;
+            // the payload is small and the connection is fresh, so nothing is re-sent behind the user's back
+            http.setRequestProperty("Content-Type", "application/json");
+            http.setRequestProperty("Accept", InvocationRequest.ACCEPT);
+            http.setRequestProperty(InvocationRequest.SESSION_HEADER, request.sessionId());
+            if (bearerToken != null) {
+                http.setRequestProperty("Authorization", "Bearer " + bearerToken);
+            } else if (request.userId() != null) {
+                // with a token the runtime takes the user from its 'sub' claim, so the header goes only without one
+                http.setRequestProperty(InvocationRequest.USER_ID_HEADER, request.userId());
+            }
+            request.headers().values().forEach(http::setRequestProperty);
+            try (OutputStream out = http.getOutputStream()) {
+                out.write(payload);
+            }
+            status = http.getResponseCode();
         } catch (ConnectException e) {
             throw new DataPlaneException(0, DataPlaneException.CONNECTION_FAILED,
                     "Cannot connect to " + withoutQuery(uri), e);
         } catch (IOException e) {
             throw new DataPlaneException(0, DataPlaneException.CONNECTION_FAILED,
                     "Request to " + withoutQuery(uri) + " failed: " + describe(e), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new DataPlaneException(0, DataPlaneException.CONNECTION_FAILED, "Interrupted", e);
         }
-        String contentType = response.headers().firstValue("Content-Type").orElse("");
-        if (response.statusCode() >= 300) {
-            throw failure(response, contentType);
+        String contentType = http.getContentType() == null ? "" : http.getContentType();
+        if (status >= 300) {
+            throw failure(http, status, contentType);
         }
-        String session = response.headers().firstValue(InvocationRequest.SESSION_HEADER)
-                .orElse(request.sessionId());
-        return new AgentResponse(response.statusCode(), contentType, session, response.body());
+        String header = http.getHeaderField(InvocationRequest.SESSION_HEADER);
+        try {
+            return new AgentResponse(status, contentType, header == null ? request.sessionId() : header,
+                    http.getInputStream());
+        } catch (IOException e) {
+            throw new DataPlaneException(0, DataPlaneException.CONNECTION_FAILED,
+                    "Reading the answer from " + withoutQuery(uri) + " failed: " + describe(e), e);
+        }
     }
 
-    private static DataPlaneException failure(HttpResponse<InputStream> response, String contentType) {
-        String body;
-        try (InputStream in = response.body()) {
-            body = new String(in.readNBytes(64 * 1024), StandardCharsets.UTF_8).trim();
+    private static DataPlaneException failure(HttpURLConnection http, int status, String contentType) {
+        String body = "";
+        try (InputStream in = http.getErrorStream()) {
+            if (in != null) {
+                body = new String(in.readNBytes(64 * 1024), StandardCharsets.UTF_8).trim();
+            }
         } catch (IOException e) {
-            body = "";
+            // the status alone will do
         }
-        String code = response.headers().firstValue("x-amzn-ErrorType").map(HttpAgentInvoker::shortCode)
-                .orElse(null);
+        String errorType = http.getHeaderField("x-amzn-ErrorType");
+        String code = errorType == null ? null : shortCode(errorType);
         String message = body;
         if (contentType.toLowerCase(Locale.ROOT).contains("json") || body.startsWith("{")) {
             try {
@@ -137,10 +145,9 @@ public final class HttpAgentInvoker implements AgentInvoker {
             }
         }
         if (message.isEmpty()) {
-            message = "HTTP " + response.statusCode();
+            message = "HTTP " + status;
         }
-        return new DataPlaneException(response.statusCode(), code == null ? "Http" + response.statusCode() : code,
-                message, null);
+        return new DataPlaneException(status, code == null ? "Http" + status : code, message, null);
     }
 
     /** "ValidationException:http://internal..." or "aws.protocols#ValidationException" -> "ValidationException". */
