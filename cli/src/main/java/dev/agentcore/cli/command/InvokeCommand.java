@@ -57,9 +57,9 @@ public final class InvokeCommand implements Callable<Integer> {
     @Option(names = {"-l", "--local"}, description = "Call the agent running on this machine (agentcore launch --local).")
     boolean local;
 
-    @Option(names = "--port", defaultValue = "8080", paramLabel = "PORT",
-            description = "Port of the local agent (default: ${DEFAULT-VALUE}).")
-    int port;
+    @Option(names = "--port", paramLabel = "PORT",
+            description = "Port of the local agent (default: the one agentcore launch --local used, else 8080).")
+    Integer port;
 
     private final AppContext context;
 

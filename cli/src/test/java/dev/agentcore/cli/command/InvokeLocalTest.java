@@ -3,6 +3,7 @@ package dev.agentcore.cli.command;
 import com.sun.net.httpserver.HttpServer;
 import dev.agentcore.cli.CliHarness;
 import dev.agentcore.core.config.ConfigStore;
+import dev.agentcore.core.local.LocalRunState;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -105,8 +106,13 @@ class InvokeLocalTest {
     }
 
     @Test
-    void theDefaultPortIs8080() {
-        var r = CliHarness.in(dir).run("invoke", "--help");
-        assertThat(r.out()).contains("--port").contains("default: 8080");
+    void withoutPortTheOneLaunchLocalRecordedIsUsed() {
+        InvokeCommandTest.deployedAgent(dir, "my_agent", null);
+        new LocalRunState("my_agent", LocalRunState.MODE_PROCESS, 0, null, null, null,
+                agent.getAddress().getPort(), null).save(dir);
+        var r = CliHarness.in(dir).runOk("invoke", "--local", "hi");
+        assertThat(r.out()).contains("local says hi");
+        assertThat(seen).hasSize(1);
     }
+
 }

@@ -4,6 +4,8 @@ import dev.agentcore.core.AgentCoreException;
 import dev.agentcore.core.config.AgentConfig;
 import dev.agentcore.core.config.ConfigStore;
 import dev.agentcore.core.config.ProjectConfig;
+import dev.agentcore.core.local.LocalEndpoint;
+import dev.agentcore.core.local.LocalRunState;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,10 +20,13 @@ import java.util.function.Consumer;
  */
 public final class InvokeService {
 
-    /** Everything invoke takes; nullable: agentName, sessionId, userId, bearerToken, region. */
+    /**
+     * Everything invoke takes; nullable: agentName, sessionId, userId, bearerToken, region, localPort (then the port
+     * {@code launch --local} recorded, else 8080).
+     */
     public record InvokeOptions(String agentName, InvokePayload payload, String sessionId, String userId,
                                 CustomHeaders headers, String qualifier, String bearerToken, boolean local,
-                                int localPort, String region) {
+                                Integer localPort, String region) {
     }
 
     public record InvokeResult(String agentName, String sessionId, boolean newSession, boolean emptyAnswer) {
@@ -86,12 +91,13 @@ public final class InvokeService {
             requireConfig().select(options.agentName());
         }
         Session session = session(options.sessionId(), agent, agent != null);
-        AgentInvoker invoker = connections.local(options.localPort());
+        int port = localPort(options.localPort(), agent);
+        AgentInvoker invoker = connections.local(port);
         InvocationRequest request = new InvocationRequest(null, options.qualifier(), session.id(), options.userId(),
                 options.headers(), options.payload());
         InvokeErrors.Target target = new InvokeErrors.Target(agent == null ? null : agent.name(), null,
                 options.qualifier(), null, InvokeErrors.Target.Kind.LOCAL,
-                HttpAgentInvoker.localUri(options.localPort()).toString());
+                HttpAgentInvoker.localUri(port).toString());
         boolean empty = !call(invoker, request, renderer, target);
         return new InvokeResult(agent == null ? null : agent.name(), session.id(), session.isNew(), empty);
     }
@@ -184,6 +190,20 @@ public final class InvokeService {
                 "Run: agentcore configure --entrypoint agent.py, then agentcore launch, then "
                         + "agentcore invoke '{\"prompt\": \"Hello\"}'. For an agent running locally: "
                         + "agentcore invoke --local '{\"prompt\": \"Hello\"}'."));
+    }
+
+    /** --port, else the port of the agent's running {@code launch --local}, else the runtime contract's 8080. */
+    private int localPort(Integer requested, AgentConfig agent) {
+        if (requested != null) {
+            return requested;
+        }
+        if (agent != null && agent.name() != null) {
+            Optional<LocalRunState> run = LocalRunState.load(store.file().toAbsolutePath().getParent(), agent.name());
+            if (run.isPresent() && run.get().port() > 0) {
+                return run.get().port();
+            }
+        }
+        return LocalEndpoint.CONTRACT_PORT;
     }
 
     private static Optional<AgentConfig> localAgent(ProjectConfig cfg, String name) {
