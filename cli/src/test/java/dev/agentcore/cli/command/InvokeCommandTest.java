@@ -164,6 +164,14 @@ class InvokeCommandTest {
     }
 
     @Test
+    void theDataPlaneEndpointWinsOverTheGeneralOneUsedForTheEmulator() {
+        // the control plane stays on the emulator (AWS_ENDPOINT_URL); only the data plane goes to the fake
+        var r = cli.withEnv("AWS_ENDPOINT_URL", "http://127.0.0.1:9").runOk("invoke", "hi");
+        assertThat(r.out()).contains("\"echo\"");
+        assertThat(fake.requests()).hasSize(1);
+    }
+
+    @Test
     void aStreamedAnswerIsPrintedAsEachEventArrives() throws Exception {
         StringWriter seen = new StringWriter();
         // each event is let through only once the previous one is visible on stdout (flushed, as a user sees it)
