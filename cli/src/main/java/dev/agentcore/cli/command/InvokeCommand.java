@@ -34,6 +34,10 @@ public final class InvokeCommand implements Callable<Integer> {
     @Option(names = {"-a", "--agent"}, paramLabel = "NAME", description = "Agent to call (default: the default agent).")
     String agent;
 
+    @Option(names = "--agent-arn", paramLabel = "ARN", description = "Call a runtime deployed by other means "
+            + "(no project file needed; the session is not stored).")
+    String agentArn;
+
     @Option(names = {"-s", "--session-id"}, paramLabel = "ID",
             description = "Session to use, 33-256 characters (default: the stored one, else a new one, saved).")
     String sessionId;
@@ -71,8 +75,8 @@ public final class InvokeCommand implements Callable<Integer> {
     public Integer call() {
         InvokePayload body = InvokePayload.from(payload, payloadFile, context.cwd(), context.in());
         String token = bearerToken != null ? bearerToken : context.env().get("BEDROCK_AGENTCORE_BEARER_TOKEN");
-        var options = new InvokeService.InvokeOptions(agent, body, sessionId, userId, CustomHeaders.parse(headers),
-                qualifier, token, local, port, context.global().region());
+        var options = new InvokeService.InvokeOptions(agent, agentArn, body, sessionId, userId,
+                CustomHeaders.parse(headers), qualifier, token, local, port, context.global().region());
         var service = new InvokeService(new ConfigStore(context.cwd()),
                 InvokeConnections.standard(context.awsSettings(), region -> context.aws(region).agentCore()),
                 note -> context.err().println(note));

@@ -22,6 +22,10 @@ public final class StopSessionCommand implements Callable<Integer> {
     @Option(names = {"-a", "--agent"}, paramLabel = "NAME", description = "Agent (default: the default agent).")
     String agent;
 
+    @Option(names = "--agent-arn", paramLabel = "ARN",
+            description = "A runtime deployed by other means (needs --session-id).")
+    String agentArn;
+
     @Option(names = "--qualifier", paramLabel = "NAME", defaultValue = "DEFAULT",
             description = "Runtime endpoint (default: ${DEFAULT-VALUE}).")
     String qualifier;
@@ -37,7 +41,7 @@ public final class StopSessionCommand implements Callable<Integer> {
         var service = new InvokeService(new ConfigStore(context.cwd()),
                 InvokeConnections.standard(context.awsSettings(), region -> context.aws(region).agentCore()),
                 note -> context.err().println(note));
-        var result = service.stopSession(agent, sessionId, qualifier, context.global().region());
+        var result = service.stopSession(agent, agentArn, sessionId, qualifier, context.global().region());
         if (context.global().json()) {
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("agent", result.agentName());

@@ -218,6 +218,25 @@ class InvokeCommandTest {
     }
 
     @Test
+    void aRuntimeDeployedElsewhereIsCalledByArnWithoutAProjectFile() throws Exception {
+        Files.delete(dir.resolve(".bedrock_agentcore.yaml"));
+        String arn = "arn:aws:bedrock-agentcore:eu-west-1:123456789012:runtime/other_agent-Zz9";
+        var r = cli.withEnv("AWS_REGION", "us-east-1").runOk("invoke", "--agent-arn", arn, "hi");
+        assertThat(r.out()).contains("\"echo\"");
+        assertThat(fake.lastRequest().arn()).isEqualTo(arn);
+        assertThat(fake.lastRequest().header("Authorization")).contains("/eu-west-1/bedrock-agentcore/");
+        assertThat(Files.exists(dir.resolve(".bedrock_agentcore.yaml"))).isFalse();
+        var bad = cli.run("invoke", "--agent-arn", "arn:aws:s3:::bucket", "hi");
+        bad.expectExit(2);
+        assertThat(bad.err()).contains("Not an agent runtime ARN");
+        var stopWithout = cli.run("stop-session", "--agent-arn", arn);
+        stopWithout.expectExit(2);
+        cli.runOk("stop-session", "--agent-arn", arn, "--session-id", SESSION);
+        assertThat(fake.lastRequest().operation()).isEqualTo("stopruntimesession");
+        assertThat(fake.lastRequest().header(FakeDataPlane.SESSION_HEADER)).isEqualTo(SESSION);
+    }
+
+    @Test
     void anUnknownAgentIsInvalidInput() {
         var r = cli.run("invoke", "hi", "--agent", "other");
         r.expectExit(2);

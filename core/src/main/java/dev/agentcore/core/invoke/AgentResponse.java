@@ -2,7 +2,6 @@ package dev.agentcore.core.invoke;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 
 /**
  * An agent's answer whose body is still arriving: read {@link #body()} as it comes, then close. The content type
@@ -15,12 +14,13 @@ public record AgentResponse(int statusCode, String contentType, String sessionId
         return contentType != null && contentType.toLowerCase(java.util.Locale.ROOT).contains("text/event-stream");
     }
 
+    /** Quietly: once the answer is shown, a failure to release the connection is nothing the user can act on. */
     @Override
     public void close() {
         try {
             body.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        } catch (IOException | RuntimeException ignored) {
+            // see above
         }
     }
 }

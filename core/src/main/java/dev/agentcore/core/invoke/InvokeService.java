@@ -21,12 +21,13 @@ import java.util.function.Consumer;
 public final class InvokeService {
 
     /**
-     * Everything invoke takes; nullable: agentName, sessionId, userId, bearerToken, region, localPort (then the port
-     * {@code launch --local} recorded, else 8080).
+     * Everything invoke takes; nullable: agentName, agentArn (a runtime deployed by other means: no project file is
+     * needed or written), sessionId, userId, bearerToken, region, localPort (then the port {@code launch --local}
+     * recorded, else 8080).
      */
-    public record InvokeOptions(String agentName, InvokePayload payload, String sessionId, String userId,
-                                CustomHeaders headers, String qualifier, String bearerToken, boolean local,
-                                Integer localPort, String region) {
+    public record InvokeOptions(String agentName, String agentArn, InvokePayload payload, String sessionId,
+                                String userId, CustomHeaders headers, String qualifier, String bearerToken,
+                                boolean local, Integer localPort, String region) {
     }
 
     public record InvokeResult(String agentName, String sessionId, boolean newSession, boolean emptyAnswer) {
@@ -51,13 +52,14 @@ public final class InvokeService {
     }
 
     private InvokeResult invokeDeployed(InvokeOptions options, ResponseRenderer renderer) {
-        AgentConfig agent = requireConfig().select(options.agentName());
-        String arn = requireDeployed(agent);
+        AgentConfig agent = options.agentArn() == null ? requireConfig().select(options.agentName()) : null;
+        String arn = agent == null ? requireRuntimeArn(options.agentArn()) : requireDeployed(agent);
         String region = regionOf(options.region(), agent, arn);
-        Session session = session(options.sessionId(), agent, true);
+        Session session = session(options.sessionId(), agent, agent != null);
 
-        boolean hasAuthorizer = agent.authorizerConfiguration() != null;
         String token = options.bearerToken() == null || options.bearerToken().isBlank() ? null : options.bearerToken();
+        // with a bare ARN there is no record of an authorizer: a token given is taken to mean there is one
+        boolean hasAuthorizer = agent == null ? token != null : agent.authorizerConfiguration() != null;
         AgentInvoker invoker;
         InvokeErrors.Target.Kind kind;
         if (hasAuthorizer && token != null) {
@@ -75,13 +77,13 @@ public final class InvokeService {
             invoker = connections.dataPlane(region);
             kind = InvokeErrors.Target.Kind.SIGV4;
         }
-        String agentId = agent.agentId() != null ? agent.agentId() : runtimeIdFromArn(arn);
-        InvokeErrors.Target target = new InvokeErrors.Target(agent.name(), agentId, options.qualifier(), region,
-                kind, null);
+        String agentId = agent != null && agent.agentId() != null ? agent.agentId() : runtimeIdFromArn(arn);
+        String name = agent != null ? agent.name() : agentId;
+        InvokeErrors.Target target = new InvokeErrors.Target(name, agentId, options.qualifier(), region, kind, null);
         InvocationRequest request = new InvocationRequest(arn, options.qualifier(), session.id(), options.userId(),
                 options.headers(), options.payload());
         boolean empty = !call(invoker, request, renderer, target);
-        return new InvokeResult(agent.name(), session.id(), session.isNew(), empty);
+        return new InvokeResult(name, session.id(), session.isNew(), empty);
     }
 
     private InvokeResult invokeLocal(InvokeOptions options, ResponseRenderer renderer) {
@@ -102,7 +104,12 @@ public final class InvokeService {
         return new InvokeResult(agent == null ? null : agent.name(), session.id(), session.isNew(), empty);
     }
 
-    public StopResult stopSession(String agentName, String sessionId, String qualifier, String regionOverride) {
+    /** StopRuntimeSession; {@code agentArn} (nullable) names a runtime not in the project file. */
+    public StopResult stopSession(String agentName, String agentArn, String sessionId, String qualifier,
+                                  String regionOverride) {
+        if (agentArn != null) {
+            return stopByArn(requireRuntimeArn(agentArn), sessionId, qualifier, regionOverride);
+        }
         AgentConfig agent = requireConfig().select(agentName);
         String arn = agent.agentArn();
         if (arn == null || arn.isBlank()) {
@@ -115,20 +122,8 @@ public final class InvokeService {
                     "Pass --session-id, or invoke the agent first to start a session.");
         }
         String region = regionOf(regionOverride, agent, arn);
-        int status;
-        String message;
-        try {
-            status = connections.dataPlane(region).stopSession(arn, qualifier, id);
-            message = "Session stopped";
-        } catch (DataPlaneException e) {
-            if (!"ResourceNotFoundException".equals(e.errorCode()) && e.statusCode() != 404) {
-                String agentId = agent.agentId() != null ? agent.agentId() : runtimeIdFromArn(arn);
-                throw InvokeErrors.explain(e, new InvokeErrors.Target(agent.name(), agentId, qualifier, region,
-                        InvokeErrors.Target.Kind.SIGV4, null));
-            }
-            status = 404;
-            message = "Session not found (may have already been terminated)";
-        }
+        String agentId = agent.agentId() != null ? agent.agentId() : runtimeIdFromArn(arn);
+        StopResult stopped = stop(arn, agent.name(), agentId, id, qualifier, region);
         boolean cleared = id.equals(agent.sessionId());
         if (cleared) {
             String name = agent.name();
@@ -140,7 +135,30 @@ public final class InvokeService {
                 return null;
             });
         }
-        return new StopResult(agent.name(), id, status, message, cleared);
+        return new StopResult(agent.name(), id, stopped.statusCode(), stopped.message(), cleared);
+    }
+
+    private StopResult stopByArn(String arn, String sessionId, String qualifier, String regionOverride) {
+        if (sessionId == null) {
+            throw AgentCoreException.invalidInput("--agent-arn needs --session-id: no session is stored for it.");
+        }
+        String agentId = runtimeIdFromArn(arn);
+        return stop(arn, agentId, agentId, RuntimeSessionId.requireValid(sessionId), qualifier,
+                regionOf(regionOverride, null, arn));
+    }
+
+    /** A session the service no longer knows counts as stopped: that is the state the user asked for. */
+    private StopResult stop(String arn, String name, String agentId, String id, String qualifier, String region) {
+        try {
+            int status = connections.dataPlane(region).stopSession(arn, qualifier, id);
+            return new StopResult(name, id, status, "Session stopped", false);
+        } catch (DataPlaneException e) {
+            if (!"ResourceNotFoundException".equals(e.errorCode()) && e.statusCode() != 404) {
+                throw InvokeErrors.explain(e, new InvokeErrors.Target(name, agentId, qualifier, region,
+                        InvokeErrors.Target.Kind.SIGV4, null));
+            }
+            return new StopResult(name, id, 404, "Session not found (may have already been terminated)", false);
+        }
     }
 
     private boolean call(AgentInvoker invoker, InvocationRequest request, ResponseRenderer renderer,
@@ -226,6 +244,18 @@ public final class InvokeService {
         return arn;
     }
 
+    /** arn:aws:bedrock-agentcore:REGION:ACCOUNT:runtime/ID, as CreateAgentRuntime returns it. */
+    private static String requireRuntimeArn(String arn) {
+        String[] parts = arn.split(":", 6);
+        if (parts.length != 6 || !parts[0].equals("arn") || !parts[2].equals("bedrock-agentcore")
+                || parts[3].isBlank() || !parts[5].startsWith("runtime/") || parts[5].length() <= "runtime/".length()) {
+            throw AgentCoreException.invalidInput("Not an agent runtime ARN: '" + arn + "'.",
+                    "Expected arn:aws:bedrock-agentcore:<region>:<account>:runtime/<runtime-id>; "
+                            + "agentcore status shows it for a configured agent.");
+        }
+        return arn;
+    }
+
     /**
      * --region, else the agent's configured region, else the one in its ARN. AWS_REGION does not count: the
      * agent lives where it was deployed.
@@ -234,15 +264,15 @@ public final class InvokeService {
         if (override != null && !override.isBlank()) {
             return override;
         }
-        if (agent.region() != null && !agent.region().isBlank()) {
+        if (agent != null && agent.region() != null && !agent.region().isBlank()) {
             return agent.region();
         }
         String[] parts = arn.split(":");
         if (parts.length > 3 && !parts[3].isBlank()) {
             return parts[3];
         }
-        throw AgentCoreException.invalidInput("No region configured for agent '" + agent.name() + "'.",
-                "Pass --region.");
+        throw AgentCoreException.invalidInput("No region configured for agent '"
+                + (agent == null ? arn : agent.name()) + "'.", "Pass --region.");
     }
 
     /** arn:aws:bedrock-agentcore:us-west-2:123456789012:runtime/my_agent-AbCdEf1234 -> my_agent-AbCdEf1234. */

@@ -70,7 +70,7 @@ class InvokeServiceTest {
     }
 
     InvokeService.InvokeOptions options(boolean local, Integer port, String region) {
-        return new InvokeService.InvokeOptions(null, InvokePayload.of("hi"), null, null, CustomHeaders.none(),
+        return new InvokeService.InvokeOptions(null, null, InvokePayload.of("hi"), null, null, CustomHeaders.none(),
                 "DEFAULT", null, local, port, region);
     }
 
