@@ -80,7 +80,7 @@ final class ConfigurePrompter implements AutoCloseable {
             entrypoint = service.entrypoint(entrypointFlag);
         }
         if (nameFlag == null) {
-            Entrypoint.InferredName inferred = entrypoint.inferName();
+            Entrypoint.InferredName inferred = service.inferName(entrypoint);
             err.println("Inferred agent name: " + inferred.name()
                     + (inferred.note() == null ? "" : " (" + inferred.note() + ")"));
             err.println("Press Enter to use this name, or type another (letters, digits, '_'; no '-').");

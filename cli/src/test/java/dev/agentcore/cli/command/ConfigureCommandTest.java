@@ -228,4 +228,13 @@ class ConfigureCommandTest {
         assertThat(bad.err()).contains("Agent 'nope' not found", "Hint: Configured agents: agent, second");
         assertThat(Files.readString(dir.resolve(".bedrock_agentcore.yaml"))).isEqualTo(before);
     }
+
+    @Test
+    void needsNeitherCredentialsNorNetwork() {
+        var r = CliHarness.in(dir).withEnv("AWS_ACCESS_KEY_ID", null).withEnv("AWS_SECRET_ACCESS_KEY", null)
+                .withEnv("AWS_PROFILE", "no_such_profile").withEnv("AWS_ENDPOINT_URL", "http://127.0.0.1:9")
+                .runOk("configure", "-e", "agent.py", "-ni");
+        assertThat(agent().account()).isNull();
+        assertThat(r.err()).doesNotContain("credential", "Unable to");
+    }
 }
