@@ -73,6 +73,8 @@ public final class ConfigStore {
      */
     public <T> T update(Function<ProjectConfig, T> change) {
         try {
+            // a malformed file is refused before the lock's folder is made: a refused command leaves no trace
+            load();
             // the lock lives beside the generated files, not as clutter in the user's project root
             Path lockFile = lockFile();
             Files.createDirectories(lockFile.getParent());
