@@ -41,6 +41,11 @@ public final class InvokeErrors {
         if (target.kind() == Target.Kind.LOCAL) {
             return local(e, target, message, hint);
         }
+        String noCredentials = code.equals(DataPlaneException.CLIENT_ERROR) ? missingCredentials(message) : null;
+        if (noCredentials != null) {
+            return AgentCoreException.failure(noCredentials, "Log in (aws sso login), set AWS_ACCESS_KEY_ID and "
+                    + "AWS_SECRET_ACCESS_KEY, or pass --profile NAME of a profile with credentials.", e);
+        }
         String what = describe(code, status, message);
         if (hint != null) {
             return AgentCoreException.failure(what, hint, e);
@@ -57,6 +62,24 @@ public final class InvokeErrors {
         String what = "The local agent answered HTTP " + e.statusCode() + ": " + oneLine(message);
         return AgentCoreException.failure(what, modelHint != null ? modelHint
                 : "See the agent's output where agentcore launch --local runs.", e);
+    }
+
+    /**
+     * The SDK's text for missing credentials lists its whole provider chain on one line; a user needs to know only
+     * that none were found (and for which profile). Null when the message is about something else.
+     */
+    static String missingCredentials(String message) {
+        if (message.startsWith("Unable to load credentials from any of the providers")) {
+            return "No AWS credentials found (tried environment variables, the shared credentials and config "
+                    + "files, SSO, container and instance metadata).";
+        }
+        if (message.startsWith("Profile file contained no credentials for profile")) {
+            int colon = message.indexOf(':');
+            return "No AWS credentials found: the profile file has no credentials for profile"
+                    + message.substring("Profile file contained no credentials for profile".length(),
+                    colon < 0 ? message.length() : colon) + ".";
+        }
+        return null;
     }
 
     private static String describe(String code, int status, String message) {
