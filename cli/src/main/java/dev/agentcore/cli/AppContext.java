@@ -84,6 +84,10 @@ public final class AppContext implements AutoCloseable {
 
     /** Settings from the global options and the environment; a region from the agent's config may be added. */
     public AwsSettings awsSettings() {
+        if (global.region() != null) {
+            // a mistyped --region would otherwise surface as a connection error to a host that does not exist
+            dev.agentcore.core.configure.ConfigureValidator.region(global.region());
+        }
         return new AwsSettings(global.region(), global.profile(), global.endpointUrl(), env);
     }
 
