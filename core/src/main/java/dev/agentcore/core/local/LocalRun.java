@@ -85,17 +85,27 @@ public final class LocalRun {
             code = launched.handle().process().waitFor();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            stopLaunched(launched);
             code = 130;
         }
         try {
             Runtime.getRuntime().removeShutdownHook(hook);
         } catch (IllegalStateException shuttingDown) {
-            return code;
+            // Ctrl-C: the hook is stopping the agent; the user asked for it, so it is not a failure
+            try {
+                hook.join(Duration.ofSeconds(30).toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return 0;
+        }
+        if (Thread.currentThread().isInterrupted()) {
+            stopLaunched(launched);
+            return 0;
         }
         launched.handle().drain(Duration.ofSeconds(5));
         LocalRunState.delete(projectDir, launched.agent());
-        return code;
+        // SIGTERM/SIGKILL (128+15, 128+9): stopped from outside, e.g. 'launch --local --stop' in another terminal
+        return code == 143 || code == 137 ? 0 : code;
     }
 
     /** Stops what an earlier {@code launch --local} of this agent started; nothing running is not an error. */
