@@ -82,7 +82,6 @@ final class LocalLaunch implements Callable<Integer> {
             throw AgentCoreException.failure("Agent '" + launched.agent() + "' exited with code " + code + ".",
                     "See its log lines above.");
         }
-        err.println("Agent '" + launched.agent() + "' stopped.");
         return 0;
     }
 
