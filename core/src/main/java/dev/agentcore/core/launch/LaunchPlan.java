@@ -8,14 +8,17 @@ import java.util.List;
 
 /**
  * Every call a launch makes, in order, computed from the config and read-only look-ups; {@code --dry-run} prints
- * it, the real run executes it. {@code bundle} is null when a prebuilt image is deployed (--local-build).
+ * it, the real run executes it. {@code notes} say what was found (a reused image, a recreated runtime), {@code
+ * warnings} what may go wrong (a bare model id, no Dockerfile). {@code bundle} is null when a prebuilt image is deployed (--local-build).
  */
 public record LaunchPlan(String agent, String account, String region, List<Step> steps, SourceBundle.Bundle bundle,
-                         String imageUri, boolean build, List<String> notes, Targets targets) {
+                         String imageUri, boolean build, List<String> notes, List<String> warnings,
+                         Targets targets) {
 
     public LaunchPlan {
         steps = List.copyOf(steps);
         notes = List.copyOf(notes);
+        warnings = List.copyOf(warnings);
     }
 
     public List<Step> mutatingSteps() {

@@ -10,6 +10,8 @@ import dev.agentcore.core.cloud.RoleService;
 import dev.agentcore.core.cloud.RuntimeService;
 import dev.agentcore.core.config.AgentConfig;
 import dev.agentcore.core.config.ConfigStore;
+import dev.agentcore.core.configure.AgentFiles;
+import dev.agentcore.core.configure.ModelIdCheck;
 import dev.agentcore.core.launch.LaunchPlan.Resource;
 import dev.agentcore.core.launch.Step.Kind;
 import dev.agentcore.core.packaging.SourceBundle;
@@ -71,7 +73,7 @@ final class LaunchPlanner {
         String repositoryArn = repository == null ? repositoryArnOf(prebuiltImage, names)
                 : repositoryArnOf(repository.arnOrUri(), names);
         if (scope == Scope.REPOSITORY) {
-            return new LaunchPlan(agent.name(), names.account(), region, ensure, null, null, false, notes,
+            return new LaunchPlan(agent.name(), names.account(), region, ensure, null, null, false, notes, List.of(),
                     new LaunchPlan.Targets(names, repository, repositoryArn, null, null, null, null, null, null,
                             null, null, null, false));
         }
@@ -133,12 +135,31 @@ final class LaunchPlanner {
         String protocol = agent.serverProtocol();
         Object memoryId = agent.get("memory", "memory_id");
         return new LaunchPlan(agent.name(), names.account(), region, steps, bundle, imageUri, build, notes,
+                warnings(agent, bundle, region),
                 new LaunchPlan.Targets(names, repository, repositoryArn, runtimeRole, buildRole,
                         policies.runtimeTrust(),
                         policies.runtimePermissions(protocol, memoryId == null ? null : String.valueOf(memoryId)),
                         buildRole == null ? null : policies.codeBuildTrust(),
                         buildRole == null ? null : policies.codeBuildPermissions(), project, spec, runtimeId,
                         options.autoUpdateOnConflict()));
+    }
+
+    /** What may fail only later, in the build or at the first invoke: said before anything is built. */
+    private List<String> warnings(AgentConfig agent, SourceBundle.Bundle bundle, String region) {
+        List<String> warnings = new ArrayList<>();
+        if (bundle == null) {
+            return warnings;
+        }
+        if (!bundle.files().contains(SourceBundle.DOCKERFILE)) {
+            warnings.add("The build context has no Dockerfile and " + AgentFiles.DIRECTORY + "/" + agent.name()
+                    + "/Dockerfile does not exist: the build will fail. Run 'agentcore configure' again.");
+        }
+        Path entrypoint = agent.entrypoint() == null ? null : projectDir.resolve(agent.entrypoint());
+        for (ModelIdCheck.Warning w : ModelIdCheck.packaged().scan(projectDir, buildContext(agent), entrypoint,
+                region)) {
+            warnings.add(w.message());
+        }
+        return warnings;
     }
 
     private void validate(AgentConfig agent, Scope scope) {
@@ -251,7 +272,7 @@ final class LaunchPlanner {
 
     private SourceBundle.Bundle bundle(AgentConfig agent, Path zip) {
         Path context = buildContext(agent);
-        Path generated = projectDir.resolve(".bedrock_agentcore").resolve(agent.name()).resolve("Dockerfile");
+        Path generated = AgentFiles.generatedDockerfile(projectDir, agent.name());
         String dockerfile = null;
         if (Files.isRegularFile(generated)) {
             try {

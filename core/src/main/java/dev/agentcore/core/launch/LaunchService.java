@@ -55,10 +55,6 @@ public final class LaunchService {
         try {
             LaunchPlan plan = announce(new LaunchPlanner(cloud, projectDir)
                     .plan(options, LaunchPlanner.Scope.FULL, dir.resolve("source.zip"), null), options);
-            if (plan.bundle() != null && !plan.bundle().files().contains("Dockerfile")) {
-                progress.warn("The build context has no Dockerfile (and .bedrock_agentcore/" + plan.agent()
-                        + "/Dockerfile does not exist): the build will fail. Run 'agentcore configure' again.");
-            }
             return execute(plan);
         } finally {
             deleteQuietly(dir);
@@ -91,6 +87,7 @@ public final class LaunchService {
             progress.warn("--env values are stored in the runtime's configuration, readable by anyone allowed to "
                     + "call GetAgentRuntime: keep secrets in AgentCore Identity or Secrets Manager instead.");
         }
+        plan.warnings().forEach(progress::warn);
         plan.notes().forEach(progress::note);
         return plan;
     }

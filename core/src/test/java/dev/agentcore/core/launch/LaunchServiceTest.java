@@ -433,4 +433,29 @@ class LaunchServiceTest {
         assertThat(cloud.runtimeSpecs.get(result.agentId()).containerUri()).isEqualTo(image);
         assertThat(agent().get("bedrock_agentcore", "image_uri")).isEqualTo(image);
     }
+
+    @Test
+    void bareModelIdsAndAMissingDockerfileAreWarnedAboutBeforeBuilding() throws IOException {
+        write("agent.py", "MODEL = 'anthropic.claude-haiku-4-5-20251001-v1:0'\n");
+        Files.delete(dir.resolve("Dockerfile"));
+
+        LaunchPlan plan = service().plan(LaunchOptions.defaults(null));
+
+        assertThat(progress.warnings).anyMatch(w -> w.contains("us.anthropic.claude-haiku-4-5-20251001-v1:0"))
+                .anyMatch(w -> w.contains("no Dockerfile"));
+        assertThat(plan.warnings()).hasSize(2);
+    }
+
+    @Test
+    void theGeneratedDockerfileIsAddedAtTheZipRootWhenTheContextHasNone() throws IOException {
+        Files.delete(dir.resolve("Dockerfile"));
+        Path generated = dir.resolve(".bedrock_agentcore/demo/Dockerfile");
+        Files.createDirectories(generated.getParent());
+        Files.writeString(generated, "FROM python:3.11\n");
+
+        LaunchPlan plan = service().plan(LaunchOptions.defaults(null));
+
+        assertThat(plan.bundle().files()).contains("Dockerfile");
+        assertThat(plan.warnings()).isEmpty();
+    }
 }
