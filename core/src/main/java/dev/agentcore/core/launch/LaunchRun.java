@@ -258,7 +258,7 @@ final class LaunchRun {
 
     private void waitForBuild() {
         Poller.Outcome<BuildService.Build> outcome = poller.until("CodeBuild build " + buildId, BUILD_TIMEOUT,
-                Duration.ofSeconds(2), Duration.ofSeconds(10), () -> cloud.builds().getBuild(buildId),
+                Duration.ofSeconds(1), Duration.ofSeconds(5), () -> cloud.builds().getBuild(buildId),
                 BuildService.Build::finished, progress::build);
         BuildService.Build build = outcome.last();
         if (!outcome.done()) {
