@@ -33,6 +33,12 @@ from urllib.parse import unquote
 import yaml
 from werkzeug.serving import make_server
 
+import moto
+
+if not moto.__version__.startswith("5.2."):
+    sys.exit(f"moto {moto.__version__} found, but this emulator patches moto 5.2.x: "
+             f"pip install 'moto[server]==5.2.1'")
+
 from moto.moto_server.werkzeug_app import DomainDispatcherApplication, create_backend_app
 from moto.core.exceptions import ServiceException
 from moto.codebuild import responses as cb_responses
