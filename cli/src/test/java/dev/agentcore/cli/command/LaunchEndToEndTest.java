@@ -7,8 +7,6 @@ import dev.agentcore.core.aws.AwsClients;
 import dev.agentcore.core.aws.AwsSettings;
 import dev.agentcore.core.config.AgentConfig;
 import dev.agentcore.core.config.ConfigStore;
-import dev.agentcore.core.configure.ConfigureRequest;
-import dev.agentcore.core.configure.ConfigureService;
 import dev.agentcore.core.launch.ResourceNames;
 import dev.agentcore.core.testing.Emulator;
 import org.junit.jupiter.api.AfterAll;
@@ -65,8 +63,7 @@ class LaunchEndToEndTest {
         Files.writeString(dir.resolve("agent.py"), "from bedrock_agentcore import BedrockAgentCoreApp\n"
                 + "app = BedrockAgentCoreApp()\n");
         Files.writeString(dir.resolve("requirements.txt"), "bedrock-agentcore\n");
-        new ConfigureService(dir).configure(ConfigureRequest.builder(dir).entrypoint("agent.py").name(name)
-                .region(Emulator.REGION).build());
+        cli().runOk("configure", "-e", "agent.py", "-n", name, "--non-interactive");
         return name;
     }
 
