@@ -22,6 +22,24 @@ public final class FakeEngine {
     private static final String SCRIPT = """
             #!/bin/sh
             d="$(cd "$(dirname "$0")" && pwd)"
+            PUT_IMAGE='
+            import json, os, sys, urllib.request
+            host, rest = sys.argv[1].split("/", 1)
+            repo, tag = rest.rsplit(":", 1)
+            region = host.split(".")[3]
+            manifest = json.dumps({"schemaVersion": 2,
+                "mediaType": "application/vnd.docker.distribution.manifest.v2+json",
+                "config": {"digest": "sha256:" + "c" * 64, "size": 1},
+                "layers": [{"digest": "sha256:" + "a" * 64, "size": 1}]})
+            body = json.dumps({"repositoryName": repo, "imageTag": tag, "imageManifest": manifest}).encode()
+            req = urllib.request.Request(os.environ["AWS_ENDPOINT_URL"], data=body, headers={
+                "Content-Type": "application/x-amz-json-1.1",
+                "X-Amz-Target": "AmazonEC2ContainerRegistry_V20150921.PutImage",
+                "Authorization": "AWS4-HMAC-SHA256 Credential=testing/20260101/" + region
+                                 + "/ecr/aws4_request, SignedHeaders=host, Signature=0"})
+            urllib.request.urlopen(req, timeout=30).read()
+            '
+            
             name="$(basename "$0")"
             sub="$1"
             line="$name"
@@ -52,6 +70,10 @@ public final class FakeEngine {
                   echo "container log line"
                   exec python3 -m http.server "$port" --bind 127.0.0.1 --directory "$d/www"
                 fi
+                ;;
+              push)
+                # against the emulator (AWS_ENDPOINT_URL set), the pushed image lands in its ECR like a real push
+                if [ -n "$AWS_ENDPOINT_URL" ]; then python3 -c "$PUT_IMAGE" "$2" || exit 1; fi
                 ;;
               stop)
                 if [ -f "$d/server.pid" ]; then

@@ -32,18 +32,28 @@ class LocalBuildTest {
         return new ConfigStore(project).require().select("echo");
     }
 
+    /** Stands in for the cloud launch's repository step, recording that it ran before the push. */
+    private String ensureRepository(FakeCloud cloud, FakeEngine fake) {
+        try {
+            assertThat(fake.calls()).noneMatch(c -> c.contains(" push "));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return cloud.registry().createRepository("bedrock-agentcore-echo", Map.of()).uri();
+    }
+
     @Test
-    void buildsLogsInWithTheTokenOnStdinTagsAndPushesAndRecordsTheRepository() throws Exception {
+    void buildsLogsInWithTheTokenOnStdinTagsAndPushes() throws Exception {
         project = EchoProject.create(dir);
         FakeEngine fake = FakeEngine.in(dir, "docker");
         FakeCloud cloud = new FakeCloud();
         LocalBuild lb = build(fake);
         ContainerEngine engine = lb.requireEngine(agent(), null);
-        LocalBuild.Pushed pushed = lb.buildAndPush(agent(), engine, cloud.registry(), "t1", new ConfigStore(project));
+        LocalBuild.Pushed pushed = lb.buildAndPush(agent(), engine, cloud.registry(), "t1",
+                () -> ensureRepository(cloud, fake));
 
         String repoUri = FakeCloud.ACCOUNT + ".dkr.ecr.us-west-2.amazonaws.com/bedrock-agentcore-echo";
         assertThat(pushed.imageUri()).isEqualTo(repoUri + ":t1");
-        assertThat(pushed.repositoryCreated()).isTrue();
         assertThat(fake.calls()).containsExactly(
                 "docker version",
                 "docker build -t bedrock_agentcore-echo:t1 -f " + project.resolve(".bedrock_agentcore/echo/Dockerfile")
@@ -55,35 +65,29 @@ class LocalBuildTest {
         assertThat(fake.loginStdin()).isEqualTo("secret-ecr-token");
         assertThat(String.join("\n", fake.calls())).doesNotContain("secret-ecr-token");
         assertThat(progress.toString()).doesNotContain("secret-ecr-token");
-        assertThat(cloud.calls()).containsExactly("ECR.DescribeRepositories bedrock-agentcore-echo",
-                "ECR.CreateRepository bedrock-agentcore-echo", "ECR.GetAuthorizationToken");
-        assertThat(cloud.repositories.get("bedrock-agentcore-echo").tags())
-                .containsEntry("agentcore:managed-by", "agentcore-java").containsEntry("agentcore:agent", "echo");
-        AgentConfig saved = agent();
-        assertThat(saved.ecrRepository()).isEqualTo(repoUri);
-        assertThat(saved.createdResource("ecr_repository")).isEqualTo("bedrock-agentcore-echo");
+        assertThat(cloud.calls()).containsExactly("ECR.CreateRepository bedrock-agentcore-echo",
+                "ECR.GetAuthorizationToken");
     }
 
     @Test
-    void anExistingRepositoryIsReusedAndNotRecordedAsCreated() throws Exception {
+    void aFailedBuildTouchesNoCloud() throws Exception {
         project = EchoProject.create(dir);
+        FakeEngine fake = FakeEngine.in(dir, "podman").on("podman", "build", 1, "Error: no such base image");
         FakeCloud cloud = new FakeCloud();
-        cloud.registry().createRepository("bedrock-agentcore-echo", Map.of());
-        FakeEngine fake = FakeEngine.in(dir, "podman");
         LocalBuild lb = build(fake);
-        LocalBuild.Pushed pushed = lb.buildAndPush(agent(), lb.requireEngine(agent(), "podman"), cloud.registry(),
-                "t2", new ConfigStore(project));
-        assertThat(pushed.repositoryCreated()).isFalse();
-        assertThat(agent().createdResource("ecr_repository")).isNull();
+        assertThatThrownBy(() -> lb.buildAndPush(agent(), lb.requireEngine(agent(), "podman"), cloud.registry(),
+                "t2", () -> ensureRepository(cloud, fake))).hasMessageContaining("Image build failed");
+        assertThat(cloud.calls()).isEmpty();
     }
 
     @Test
     void aFailedLoginStopsBeforeTagAndPush() throws Exception {
         project = EchoProject.create(dir);
         FakeEngine fake = FakeEngine.in(dir, "finch").on("finch", "login", 1, "Error: login attempt failed");
+        FakeCloud cloud = new FakeCloud();
         LocalBuild lb = build(fake);
-        assertThatThrownBy(() -> lb.buildAndPush(agent(), lb.requireEngine(agent(), null), new FakeCloud().registry(),
-                "t3", new ConfigStore(project)))
+        assertThatThrownBy(() -> lb.buildAndPush(agent(), lb.requireEngine(agent(), null), cloud.registry(),
+                "t3", () -> ensureRepository(cloud, fake)))
                 .hasMessageStartingWith("Failed to log in to ECR").hasMessageNotContaining("secret-ecr-token");
         assertThat(fake.calls()).noneMatch(c -> c.startsWith("finch tag") || c.startsWith("finch push"));
     }
