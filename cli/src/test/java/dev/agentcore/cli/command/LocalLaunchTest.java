@@ -104,6 +104,33 @@ class LocalLaunchTest {
     }
 
     @Test
+    void aStarterAgentWithoutItsPackagesGetsTheVenvAdviceNotATraceback() throws Exception {
+        FakeEngine fake = FakeEngine.in(dir);
+        CliHarness c = cli(dir, fake);
+        c.runOk("create", "starter");
+        Path project = dir.resolve("starter");
+        cli = CliHarness.in(project).withEnv("PATH", fake.path()).withEnv("HOME", dir.toString());
+        cli.runOk("configure", "-e", "agent.py", "-n", "starter", "--non-interactive");
+        int port = FakeEngine.freePort();
+        Process probe = new ProcessBuilder(FakeEngine.realPython().toString(), "-c", "import bedrock_agentcore")
+                .redirectErrorStream(true).start();
+        probe.getInputStream().readAllBytes();
+        boolean sdkInstalled = probe.waitFor(60, java.util.concurrent.TimeUnit.SECONDS) && probe.exitValue() == 0;
+        CliHarness.Result r = cli.run("launch", "--local", "--container-runtime", "none", "--detach", "--port",
+                String.valueOf(port));
+        if (sdkInstalled) {
+            r.ok();
+            assertThat(r.out().trim()).isEqualTo("http://localhost:" + port);
+            return;
+        }
+        r.expectExit(1);
+        assertThat(r.err()).contains("needs the Python module 'bedrock_agentcore'")
+                .contains("python3 -m venv .venv && .venv/bin/pip install -r requirements.txt")
+                .doesNotContain("Traceback");
+        assertThat(LocalRunState.load(project, "starter")).isEmpty();
+    }
+
+    @Test
     void withoutConfigItPointsAtConfigure() {
         cli = null;
         CliHarness.Result r = CliHarness.in(dir).run("launch", "--local").expectExit(2);

@@ -364,7 +364,7 @@ public final class LocalRun {
                 + " on port " + endpoint.port() + " (no container)...");
         progress.flush();
         ProcessRunner.Call call = ProcessRunner.Call.of(List.of(python.toString(), "-u", entrypoint.toString()))
-                .in(source).withEnv(childEnv).streamedAs("  [" + name + "] ");
+                .in(source).withEnv(childEnv).streamedAs("  [" + name + "] ").heldUntilReleased();
         Path log = null;
         ProcessRunner.Started started;
         if (options.detach()) {
@@ -401,6 +401,7 @@ public final class LocalRun {
             }
             return HostPython.startFailure(name, python, source, entrypoint, code, output);
         });
+        started.release();
         return new Launched(name, LocalRunState.MODE_PROCESS, null, null, null, p.pid(), endpoint.url(), log,
                 options.detach() ? null : started);
     }
