@@ -5,7 +5,14 @@ import dev.agentcore.cli.AppContext;
 import dev.agentcore.core.AgentCoreException;
 import dev.agentcore.core.config.AgentConfig;
 import dev.agentcore.core.config.ConfigStore;
+import dev.agentcore.core.aws.AwsCloud;
+import dev.agentcore.core.cloud.Cloud;
+import dev.agentcore.core.launch.EnvVars;
+import dev.agentcore.core.launch.LaunchOptions;
+import dev.agentcore.core.launch.LaunchService;
 import dev.agentcore.core.local.AgentEnvironment;
+import dev.agentcore.core.local.ContainerEngine;
+import dev.agentcore.core.local.LocalBuild;
 import dev.agentcore.core.local.LocalRun;
 import dev.agentcore.core.local.ProcessRunner;
 
@@ -30,12 +37,8 @@ final class LocalLaunch implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (options.localBuild) {
-            if (options.stop || options.detach) {
-                throw AgentCoreException.invalidInput("--stop and --detach go with --local, not --local-build.");
-            }
-            throw AgentCoreException.failure("'agentcore launch --local-build' is not wired to the cloud deploy "
-                    + "in this build yet.", "Use 'agentcore launch' (CodeBuild) or 'agentcore launch --local'.");
+        if (options.localBuild && (options.stop || options.detach)) {
+            throw AgentCoreException.invalidInput("--stop and --detach go with --local, not --local-build.");
         }
         if (options.port < 1 || options.port > 65535) {
             throw AgentCoreException.invalidInput("Invalid --port " + options.port + ".", "Use 1-65535 (default 8080).");
@@ -43,7 +46,11 @@ final class LocalLaunch implements Callable<Integer> {
         ConfigStore store = new ConfigStore(context.cwd());
         AgentConfig agent = store.require().select(options.agent);
         PrintWriter err = context.err();
-        LocalRun run = new LocalRun(context.cwd(), new ProcessRunner(context.env(), err), err, context.awsSettings());
+        ProcessRunner runner = new ProcessRunner(context.env(), err);
+        if (options.localBuild) {
+            return localBuild(agent, runner);
+        }
+        LocalRun run = new LocalRun(context.cwd(), runner, err, context.awsSettings());
         if (options.stop) {
             LocalRun.Stopped stopped = run.stop(agent.name());
             print(Map.of("agent", stopped.agent(), "stopped", stopped.wasRunning(), "message", stopped.message()),
@@ -82,7 +89,28 @@ final class LocalLaunch implements Callable<Integer> {
             throw AgentCoreException.failure("Agent '" + launched.agent() + "' exited with code " + code + ".",
                     "See its log lines above.");
         }
-        err.println("Agent '" + launched.agent() + "' stopped.");
+        return 0;
+    }
+
+    /** --local-build: build and push here, then the cloud launch's own deploy step. */
+    private int localBuild(AgentConfig agent, ProcessRunner runner) {
+        LocalBuild build = new LocalBuild(context.cwd(), runner, context.err());
+        ContainerEngine engine = build.requireEngine(agent, options.containerRuntime);
+        String tag = LocalBuild.tagOrDefault(options.imageTag);
+        LaunchOptions launch = new LaunchOptions(agent.name(), EnvVars.parse(options.env), tag,
+                options.autoUpdateOnConflict, options.forceRebuild);
+        Cloud cloud = new AwsCloud(context.aws(agent.region()));
+        LaunchService service = new LaunchService(cloud, context.cwd(), new LaunchConsole(context));
+        LaunchOutput output = new LaunchOutput(context);
+        if (options.dryRun) {
+            context.err().println("Local steps (" + engine.name() + "):");
+            build.plan(agent, engine.name(), tag).forEach(step -> context.err().println("  " + step));
+            output.plan(service.planImage(launch, "<repository-uri>:" + tag));
+            return 0;
+        }
+        LocalBuild.Pushed pushed = build.buildAndPush(agent, engine, cloud.registry(), tag,
+                () -> service.ensureRepository(agent.name()));
+        output.result(service.deployImage(launch, pushed.imageUri()));
         return 0;
     }
 

@@ -97,10 +97,19 @@ public final class EngineDetector {
                 continue;
             }
             Status status = classify(r.tailText());
-            probes.add(new Probe(engine, status == Status.AVAILABLE ? Status.FAILED : status,
-                    CliContainerEngine.lastLines(r.tail(), 2) + " (exit " + r.exitCode() + ")"));
+            probes.add(new Probe(engine, status, telling(r.tail()) + " (exit " + r.exitCode() + ")"));
         }
         return new Detection(Optional.empty(), probes);
+    }
+
+    /** The output line that names the problem (a client prints its own version first), else the last line. */
+    static String telling(List<String> lines) {
+        for (int i = lines.size() - 1; i >= 0; i--) {
+            if (classify(lines.get(i)) != Status.FAILED || lines.get(i).toLowerCase(Locale.ROOT).contains("error")) {
+                return lines.get(i).strip();
+            }
+        }
+        return CliContainerEngine.lastLines(lines, 1);
     }
 
     /** Reads an engine's error output for the usual causes. */

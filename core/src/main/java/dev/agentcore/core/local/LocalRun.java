@@ -85,17 +85,27 @@ public final class LocalRun {
             code = launched.handle().process().waitFor();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            stopLaunched(launched);
             code = 130;
         }
         try {
             Runtime.getRuntime().removeShutdownHook(hook);
         } catch (IllegalStateException shuttingDown) {
-            return code;
+            // Ctrl-C: the hook is stopping the agent; the user asked for it, so it is not a failure
+            try {
+                hook.join(Duration.ofSeconds(30).toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return 0;
+        }
+        if (Thread.currentThread().isInterrupted()) {
+            stopLaunched(launched);
+            return 0;
         }
         launched.handle().drain(Duration.ofSeconds(5));
         LocalRunState.delete(projectDir, launched.agent());
-        return code;
+        // SIGTERM/SIGKILL (128+15, 128+9): stopped from outside, e.g. 'launch --local --stop' in another terminal
+        return code == 143 || code == 137 ? 0 : code;
     }
 
     /** Stops what an earlier {@code launch --local} of this agent started; nothing running is not an error. */
@@ -354,7 +364,7 @@ public final class LocalRun {
                 + " on port " + endpoint.port() + " (no container)...");
         progress.flush();
         ProcessRunner.Call call = ProcessRunner.Call.of(List.of(python.toString(), "-u", entrypoint.toString()))
-                .in(source).withEnv(childEnv).streamedAs("  [" + name + "] ");
+                .in(source).withEnv(childEnv).streamedAs("  [" + name + "] ").heldUntilReleased();
         Path log = null;
         ProcessRunner.Started started;
         if (options.detach()) {
@@ -391,6 +401,7 @@ public final class LocalRun {
             }
             return HostPython.startFailure(name, python, source, entrypoint, code, output);
         });
+        started.release();
         return new Launched(name, LocalRunState.MODE_PROCESS, null, null, null, p.pid(), endpoint.url(), log,
                 options.detach() ? null : started);
     }

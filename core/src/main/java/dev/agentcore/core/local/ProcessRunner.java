@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,28 +36,38 @@ public final class ProcessRunner {
 
     /** One program to run: its argv, working directory, extra environment, stdin text and time limit. */
     public record Call(List<String> argv, Path cwd, Map<String, String> env, String stdin, Duration timeout,
-                       String prefix) {
+                       String prefix, boolean held) {
         public Call {
             argv = List.copyOf(argv);
             env = env == null ? Map.of() : Map.copyOf(env);
         }
 
         public static Call of(List<String> argv) {
-            return new Call(argv, null, Map.of(), null, Duration.ofMinutes(30), null);
+            return new Call(argv, null, Map.of(), null, Duration.ofMinutes(30), null, false);
         }
 
-        public Call in(Path dir) { return new Call(argv, dir, env, stdin, timeout, prefix); }
+        public Call in(Path dir) { return new Call(argv, dir, env, stdin, timeout, prefix, held); }
 
         /** Extra environment for the child (values never appear in argv or output). */
-        public Call withEnv(Map<String, String> extra) { return new Call(argv, cwd, extra, stdin, timeout, prefix); }
+        public Call withEnv(Map<String, String> extra) {
+            return new Call(argv, cwd, extra, stdin, timeout, prefix, held);
+        }
 
         /** Text written to the child's stdin (how secrets reach a program without its argv). */
-        public Call withStdin(String text) { return new Call(argv, cwd, env, text, timeout, prefix); }
+        public Call withStdin(String text) { return new Call(argv, cwd, env, text, timeout, prefix, held); }
 
-        public Call withTimeout(Duration limit) { return new Call(argv, cwd, env, stdin, limit, prefix); }
+        public Call withTimeout(Duration limit) { return new Call(argv, cwd, env, stdin, limit, prefix, held); }
 
         /** Streams each output line to the progress stream, prefixed. Without it the output is only kept. */
-        public Call streamedAs(String linePrefix) { return new Call(argv, cwd, env, stdin, timeout, linePrefix); }
+        public Call streamedAs(String linePrefix) {
+            return new Call(argv, cwd, env, stdin, timeout, linePrefix, held);
+        }
+
+        /**
+         * Holds the streamed lines back until {@link Started#release()}: a program that fails while starting is
+         * then explained in one message instead of its raw output (a Python traceback, say).
+         */
+        public Call heldUntilReleased() { return new Call(argv, cwd, env, stdin, timeout, prefix, true); }
     }
 
     /** How a finished program ended, with its last output lines (stdout and stderr merged). */
@@ -76,12 +85,48 @@ public final class ProcessRunner {
     public static final class Started {
         private final Process process;
         private final Deque<String> tail;
-        private final Thread pump;
+        private final List<String> pending = new ArrayList<>();
+        private boolean held;
+        private Thread pump;
+        private final String prefix;
+        private final PrintWriter progress;
 
-        Started(Process process, Deque<String> tail, Thread pump) {
+        Started(Process process, Deque<String> tail, boolean held, String prefix, PrintWriter progress) {
             this.process = process;
             this.tail = tail;
-            this.pump = pump;
+            this.held = held;
+            this.prefix = prefix;
+            this.progress = progress;
+        }
+
+        /** Prints the lines held back so far and streams the rest as they come. */
+        public void release() {
+            synchronized (tail) {
+                for (String line : pending) {
+                    progress.println(prefix + line);
+                }
+                pending.clear();
+                held = false;
+            }
+            progress.flush();
+        }
+
+        void accept(String line) {
+            synchronized (tail) {
+                tail.addLast(line);
+                if (tail.size() > TAIL_LINES) {
+                    tail.removeFirst();
+                }
+                if (prefix == null) {
+                    return;
+                }
+                if (held) {
+                    pending.add(line);
+                    return;
+                }
+            }
+            progress.println(prefix + line);
+            progress.flush();
         }
 
         public Process process() { return process; }
@@ -196,30 +241,21 @@ public final class ProcessRunner {
                 // the program closed its stdin early; its exit code tells what happened
             }
         }
-        Deque<String> tail = new ArrayDeque<>();
-        Thread pump = null;
+        Started started = new Started(process, new ArrayDeque<>(), call.held(), call.prefix(), progress);
         if (logFile == null) {
-            pump = new Thread(() -> pump(process.getInputStream(), tail, call.prefix()), "output-" + process.pid());
+            Thread pump = new Thread(() -> pump(process.getInputStream(), started), "output-" + process.pid());
             pump.setDaemon(true);
+            started.pump = pump;
             pump.start();
         }
-        return new Started(process, tail, pump);
+        return started;
     }
 
-    private void pump(InputStream stream, Deque<String> tail, String prefix) {
+    private static void pump(InputStream stream, Started started) {
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
             String line;
             while ((line = reader.readLine()) != null) {
-                synchronized (tail) {
-                    tail.addLast(line);
-                    if (tail.size() > TAIL_LINES) {
-                        tail.removeFirst();
-                    }
-                }
-                if (prefix != null) {
-                    progress.println(prefix + line);
-                    progress.flush();
-                }
+                started.accept(line);
             }
         } catch (IOException e) {
             // the stream closed with the process
@@ -236,10 +272,4 @@ public final class ProcessRunner {
         }
     }
 
-    /** A copy of an environment map with some keys set. */
-    static Map<String, String> with(Map<String, String> base, Map<String, String> extra) {
-        Map<String, String> m = new LinkedHashMap<>(base);
-        m.putAll(extra);
-        return m;
-    }
 }
