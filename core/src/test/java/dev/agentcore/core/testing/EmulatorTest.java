@@ -273,4 +273,13 @@ class EmulatorTest {
         return aws.agentCoreControl().createAgentRuntime(b -> b.agentRuntimeName(name).roleArn(role)
                 .agentRuntimeArtifact(artifact(uri)).networkConfiguration(n -> n.networkMode(NetworkMode.PUBLIC)));
     }
+
+    @Test
+    void resetForgetsEverything() {
+        String bucket = unique("reset-");
+        aws.s3().createBucket(b -> b.bucket(bucket).createBucketConfiguration(c -> c.locationConstraint("us-west-2")));
+        assertThat(emulator.stateTree().get("s3").has(Emulator.ACCOUNT + "/" + bucket)).isTrue();
+        emulator.reset();
+        assertThat(emulator.stateTree().get("s3").has(Emulator.ACCOUNT + "/" + bucket)).isFalse();
+    }
 }
