@@ -571,6 +571,32 @@ _orig_create_runtime = acc_models.BedrockAgentCoreControlBackend.create_agent_ru
 _orig_update_runtime = acc_models.BedrockAgentCoreControlBackend.update_agent_runtime
 
 
+ID_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
+
+
+def _real_identity(backend, runtime):
+    """AWS names a runtime <name>-<10 letters/digits> with ARN ...:runtime/<id> (moto: a<hex>-<hex>, agent/<uuid>:1);
+    clients parse the id out of the ARN, so the shape matters."""
+    import random
+    old_id, old_arn = runtime.agent_runtime_id, runtime.agent_runtime_arn
+    new_id = runtime.agent_runtime_name + "-" + "".join(random.choice(ID_CHARS) for _ in range(10))
+    new_arn = f"arn:aws:bedrock-agentcore:{backend.region_name}:{backend.account_id}:runtime/{new_id}"
+    runtime.agent_runtime_id = new_id
+    runtime.agent_runtime_arn = new_arn
+    for version in runtime.versions:
+        version["agentRuntimeId"] = new_id
+        version["agentRuntimeArn"] = new_arn
+    runtime.workload_identity_details = {
+        "workloadIdentityArn": f"arn:aws:bedrock-agentcore:{backend.region_name}:{backend.account_id}"
+                               f":workload-identity-directory/default/workload-identity/{new_id}"}
+    backend.agent_runtimes.pop(old_id, None)
+    backend.agent_runtimes[new_id] = runtime
+    tags = backend.tagger.list_tags_for_resource(old_arn).get("Tags", [])
+    if tags:
+        backend.tagger.tag_resource(new_arn, tags)
+        backend.tagger.delete_all_tags_for_resource(old_arn)
+
+
 def _create_runtime(self, agent_runtime_name, agent_runtime_artifact, role_arn, **kwargs):
     with LOCK:
         if not isinstance(agent_runtime_name, str) or not NAME_RULE.match(agent_runtime_name):
@@ -582,10 +608,12 @@ def _create_runtime(self, agent_runtime_name, agent_runtime_artifact, role_arn, 
         _check_role(self.account_id, role_arn)
         runtime = _orig_create_runtime(self, agent_runtime_name=agent_runtime_name,
                                        agent_runtime_artifact=agent_runtime_artifact, role_arn=role_arn, **kwargs)
+        _real_identity(self, runtime)
         problem = _image_problem(agent_runtime_artifact)
         runtime._status = "CREATING"
         _settle(runtime, "CREATE_FAILED" if problem else "READY", problem)
         endpoint = self.create_agent_runtime_endpoint(runtime.agent_runtime_id, "DEFAULT", None, None, None)
+        endpoint.agent_runtime_endpoint_arn = f"{runtime.agent_runtime_arn}/runtime-endpoint/DEFAULT"
         endpoint._status = "CREATING"
         _settle(endpoint, "CREATE_FAILED" if problem else "READY", problem)
         return runtime
@@ -595,8 +623,14 @@ def _update_runtime(self, agent_runtime_id, agent_runtime_artifact, role_arn, **
     with LOCK:
         self._get_runtime(agent_runtime_id)
         _check_role(self.account_id, role_arn)
+        runtime = self._get_runtime(agent_runtime_id)
+        real_arn = runtime.agent_runtime_arn
+        # moto rebuilds its own ARN form on update ("agent/<uuid>:<version>"): hand it that form, then restore ours
+        runtime.agent_runtime_arn = f"arn:aws:bedrock-agentcore:{self.region_name}:{self.account_id}:agent/x:1"
         runtime = _orig_update_runtime(self, agent_runtime_id=agent_runtime_id,
                                        agent_runtime_artifact=agent_runtime_artifact, role_arn=role_arn, **kwargs)
+        runtime.agent_runtime_arn = real_arn
+        runtime.versions[-1]["agentRuntimeArn"] = real_arn
         problem = _image_problem(agent_runtime_artifact)
         runtime._status = "UPDATING"
         _settle(runtime, "UPDATE_FAILED" if problem else "READY", problem)
@@ -708,6 +742,7 @@ def state():
                     "name": r.agent_runtime_name, "arn": r.agent_runtime_arn, "version": r.agent_runtime_version,
                     "artifact": r.agent_runtime_artifact, "role": r.role_arn,
                     "env": r.environment_variables, "status": getattr(r, "_ac_final", None) or r._status,
+                    "tags": _tag_map(acc.tagger.list_tags_for_resource(r.agent_runtime_arn).get("Tags", [])),
                     "endpoints": sorted(name for (owner, name) in acc.agent_runtime_endpoints if owner == rid)}
     return out
 
