@@ -11,6 +11,7 @@ What is patched, and why (each measured against the Java SDK 2.40.2 and the real
   to CloudWatch Logs, and shows IN_PROGRESS on its first poll.
 - AgentCore control plane: runtimes got stuck in UPDATING, had no DEFAULT endpoint, and names, duplicates, roles and
   images were never checked. Here they are, as the real API does.
+- ECR: authorization tokens expired in 2015; they now last 12 hours.
 - S3: x-amz-expected-bucket-owner was ignored; a wrong owner is now 403 AccessDenied, as on AWS.
 - GET /_emulator/state: a JSON dump of everything a test may want to prove unchanged.
 No switch changes what the client sees: the CLI talks to this exactly as to AWS.
@@ -680,6 +681,25 @@ def _get_endpoint_resp(self):
 
 acc_responses.BedrockAgentCoreControlResponse.get_agent_runtime = _get_runtime_resp
 acc_responses.BedrockAgentCoreControlResponse.get_agent_runtime_endpoint = _get_endpoint_resp
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# ECR
+
+from moto.ecr import responses as ecr_responses  # noqa: E402
+
+_orig_get_authorization_token = ecr_responses.ECRResponse.get_authorization_token
+
+
+def _get_authorization_token(self):
+    """moto's tokens expired in 2015; ECR's last 12 hours."""
+    result = _orig_get_authorization_token(self)
+    for data in result.result["authorizationData"]:
+        data["expiresAt"] = _now() + 12 * 3600
+    return result
+
+
+ecr_responses.ECRResponse.get_authorization_token = _get_authorization_token
 
 
 # ---------------------------------------------------------------------------------------------------------------

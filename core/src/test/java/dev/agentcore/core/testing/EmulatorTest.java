@@ -227,7 +227,8 @@ class EmulatorTest {
                 .key("agentcore:managed-by").value("agentcore-java").build()));
         String before = emulator.state();
         aws.iam().getRole(b -> b.roleName(role));
-        aws.ecr().getAuthorizationToken();
+        assertThat(aws.ecr().getAuthorizationToken().authorizationData().get(0).expiresAt())
+                .isAfter(java.time.Instant.now().plusSeconds(3600));
         aws.sts().getCallerIdentity();
         assertThat(emulator.state()).isEqualTo(before);
         assertThat(emulator.stateTree().get("iam").get(Emulator.ACCOUNT + "/" + role).get("tags")
