@@ -67,6 +67,8 @@ PHASE_ORDER = ["SUBMITTED", "QUEUED", "PROVISIONING", "DOWNLOAD_SOURCE", "INSTAL
                "POST_BUILD", "UPLOAD_ARTIFACTS", "FINALIZING", "COMPLETED"]
 BUILDSPEC_PHASES = {"INSTALL": "install", "PRE_BUILD": "pre_build", "BUILD": "build", "POST_BUILD": "post_build"}
 VAR = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)")
+IMAGE_REFERENCE = re.compile(r"^(?:[a-zA-Z0-9.-]+(?::[0-9]+)?/)?[a-z0-9]+(?:[._-]+[a-z0-9]+)*(?:/[a-z0-9]+(?:[._-]+[a-z0-9]+)*)*"
+                             r"(?::[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?$")
 ECR_HOST = re.compile(r"^(\d{12})\.dkr\.ecr\.([a-z0-9-]+)\.amazonaws\.com$")
 
 
@@ -195,6 +197,12 @@ class BuildRun:
                 entry["contexts"] = [{"statusCode": e.code, "message": str(e)}]
                 self.log(f"[Container] Phase complete: {phase} State: {e.status}")
                 self.log(f"[Container] Phase context status code: {e.code} Message: {e}")
+            except Exception as e:  # an emulator bug: show it as the service's own fault, not as an HTTP 500
+                failed = True
+                status = "FAULT"
+                entry["phaseStatus"] = "FAULT"
+                entry["contexts"] = [{"statusCode": "INTERNAL_ERROR", "message": f"emulator error: {e!r}"}]
+                self.log(f"[Container] emulator error in {phase}: {e!r}")
             t += 1
             entry["endTime"] = t
             entry["durationInSeconds"] = 1
@@ -323,6 +331,10 @@ class BuildRun:
         path = path[2:] if path.startswith("./") else path
         if not dockerfile or not dockerfile.startswith("/"):
             path = path if dockerfile is None or base == "" else base + path
+        for tag in tags:
+            if not IMAGE_REFERENCE.match(tag):
+                self.log(f'ERROR: invalid tag "{tag}": invalid reference format')
+                raise StepFailed("Error while executing command: docker build. Reason: exit status 1")
         names = set(self.source_zip.namelist()) if self.source_zip is not None else set()
         if path not in names:
             self.log("#0 building with \"default\" instance using docker driver")
@@ -364,7 +376,10 @@ class BuildRun:
                        "digest": "sha256:" + hashlib.sha256(layer.encode()).hexdigest()},
             "layers": [{"mediaType": "application/vnd.docker.image.rootfs.diff.tar.gzip", "size": 2048,
                         "digest": layer}]}, sort_keys=True)
-        image_obj = ecr.put_image(repo, manifest, tag)
+        try:
+            image_obj = ecr.put_image(repo, manifest, tag)
+        except Exception as e:  # e.g. an immutable tag that already exists
+            self._fail(command, f"tag invalid: {getattr(e, 'message', e)}")
         self.log(f"{tag}: digest: {image_obj.image_digest} size: 529")
 
     def _write_log(self):
