@@ -22,6 +22,7 @@ import hashlib
 import io
 import json
 import logging
+import posixpath
 import re
 import shlex
 import sys
@@ -325,12 +326,10 @@ class BuildRun:
             elif not a.startswith("-"):
                 context = a
             i += 1
-        context = (context or ".").strip()
-        base = "" if context in (".", "./") else context.rstrip("/").lstrip("./") + "/"
-        path = dockerfile if dockerfile else base + "Dockerfile"
-        path = path[2:] if path.startswith("./") else path
-        if not dockerfile or not dockerfile.startswith("/"):
-            path = path if dockerfile is None or base == "" else base + path
+        # the working directory is the zip's root; -f is relative to it, the default Dockerfile to the context
+        context = posixpath.normpath((context or ".").strip())
+        path = posixpath.normpath(dockerfile) if dockerfile else posixpath.join(context, "Dockerfile")
+        path = posixpath.normpath(path).lstrip("/")
         for tag in tags:
             if not IMAGE_REFERENCE.match(tag):
                 self.log(f'ERROR: invalid tag "{tag}": invalid reference format')
