@@ -10,11 +10,16 @@ What is patched, and why (each measured against the Java SDK 2.40.2 and the real
   the buildspec (docker build needs the Dockerfile, docker push lands an image in the emulated ECR), writes its log
   to CloudWatch Logs, and shows IN_PROGRESS on its first poll.
 - AgentCore control plane: runtimes got stuck in UPDATING, had no DEFAULT endpoint, and names, duplicates, roles and
-  images were never checked. Here they are, as the real API does.
+  images were never checked. Here they are, as the real API does; ids and ARNs have AWS's shapes
+  (<name>-<10 alnum>, ...:runtime/<id>), which clients parse.
 - ECR: authorization tokens expired in 2015; they now last 12 hours.
 - S3: x-amz-expected-bucket-owner was ignored; a wrong owner is now 403 AccessDenied, as on AWS.
 - GET /_emulator/state: a JSON dump of everything a test may want to prove unchanged.
 No switch changes what the client sees: the CLI talks to this exactly as to AWS.
+
+Not emulated (known limits): IAM propagation delays; the DELETING state (deletes are immediate); the AgentCore data
+plane (InvokeAgentRuntime); build timing (a build runs whole at StartBuild, each phase "takes" 1 s). Of buildspec
+commands only echo, docker login/build/tag/push and exit/false mean something; anything else succeeds silently.
 """
 
 import argparse
