@@ -1,12 +1,15 @@
 package dev.agentcore.cli;
 
 import dev.agentcore.core.aws.AwsClients;
+import dev.agentcore.core.aws.AwsCloud;
+import dev.agentcore.core.cloud.Cloud;
 import dev.agentcore.core.aws.AwsSettings;
 
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * What a command runs with: its streams, working directory, environment and global options, plus the AWS clients,
@@ -23,6 +26,7 @@ public final class AppContext implements AutoCloseable {
     private final boolean terminalOutput;
     private final GlobalOptions global = new GlobalOptions();
     private AwsClients clients;
+    private Function<AwsClients, Cloud> cloudFactory = AwsCloud::new;
 
     public AppContext(PrintWriter out, PrintWriter err, InputStream in, Path cwd, Map<String, String> env,
                       boolean interactive) {
@@ -101,6 +105,17 @@ public final class AppContext implements AutoCloseable {
             clients = new AwsClients(settings);
         }
         return clients;
+    }
+
+    /** The services a cloud command talks to: the AWS SDK implementation unless a test installed another. */
+    public Cloud cloud(String configuredRegion) {
+        return cloudFactory.apply(aws(configuredRegion));
+    }
+
+    /** Tests: every cloud command of this run talks to the given cloud instead of AWS. */
+    public AppContext withCloud(Cloud cloud) {
+        this.cloudFactory = ignored -> cloud;
+        return this;
     }
 
     @Override
