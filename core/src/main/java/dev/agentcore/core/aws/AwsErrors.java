@@ -80,7 +80,7 @@ final class AwsErrors {
             return new CloudException(Kind.CREDENTIALS, service, "NoCredentials", 0,
                     "No usable AWS credentials were found. Configure them with 'aws configure' or 'aws sso login', "
                             + "set AWS_PROFILE or pass --profile, or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY. ("
-                            + firstLine(text) + ")", e);
+                            + credentialsDetail(text) + ")", e);
         }
         return new CloudException(Kind.OTHER, service, "ClientError", 0,
                 "Could not complete the " + service + " call: " + firstLine(text), e);
@@ -110,6 +110,14 @@ final class AwsErrors {
         String t = text.toLowerCase(java.util.Locale.ROOT);
         return t.contains("unable to load credentials") || t.contains("contained no credentials")
                 || t.contains("sso") && t.contains("token") || t.contains("token") && t.contains("expired");
+    }
+
+    /** The SDK lists its whole provider chain on one line: keep only the sentence before that dump. */
+    private static String credentialsDetail(String text) {
+        String line = firstLine(text);
+        int cut = line.startsWith("Unable to load credentials from any of the providers") ? line.indexOf(" in the chain")
+                : line.indexOf(": ProfileFile(");
+        return cut < 0 ? line : line.substring(0, cut);
     }
 
     private static String firstLine(String text) {
