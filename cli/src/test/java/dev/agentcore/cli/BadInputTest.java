@@ -2,6 +2,7 @@ package dev.agentcore.cli;
 
 import dev.agentcore.core.config.AgentConfig;
 import dev.agentcore.core.config.ConfigStore;
+import dev.agentcore.core.testing.Emulator;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -84,7 +85,7 @@ class BadInputTest {
 
     /** {@code process}: run as a real process with no AWS credentials or config reachable (see {@link CliProcess}). */
     record Row(String name, Setup setup, List<String> args, int exit, String message, Map<String, String> env,
-               boolean process) {
+               boolean process, boolean emulator) {
         @Override
         public String toString() {
             return name;
@@ -92,15 +93,20 @@ class BadInputTest {
     }
 
     static Row row(String name, Setup setup, int exit, String message, String... args) {
-        return new Row(name, setup, List.of(args), exit, message, Map.of(), false);
+        return new Row(name, setup, List.of(args), exit, message, Map.of(), false, false);
+    }
+
+    /** A row against the emulated account: its state must not change either. */
+    static Row rowCloud(String name, Setup setup, int exit, String message, String... args) {
+        return new Row(name, setup, List.of(args), exit, message, Map.of(), false, true);
     }
 
     static Row rowEnv(String name, Setup setup, int exit, String message, Map<String, String> env, String... args) {
-        return new Row(name, setup, List.of(args), exit, message, env, false);
+        return new Row(name, setup, List.of(args), exit, message, env, false, false);
     }
 
     static Row rowProcess(String name, Setup setup, int exit, String message, String... args) {
-        return new Row(name, setup, List.of(args), exit, message, Map.of("AWS_REGION", "us-west-2"), true);
+        return new Row(name, setup, List.of(args), exit, message, Map.of("AWS_REGION", "us-west-2"), true, false);
     }
 
     static final Setup F = Setup.FILES;
@@ -232,6 +238,7 @@ class BadInputTest {
                 "invoke", "--endpoint-url", NOWHERE, "hi"));
         // ---- credentials and region
         rowsAdd(rows);
+        cloudRows(rows);
         // ---- stop-session
         rows.add(row("stop-session an agent not deployed", C, 1, "is not deployed", "stop-session"));
         rows.add(row("stop-session id too short", D, 2, "Session id must be 33 to 256", "stop-session", "-s", "x"));
@@ -270,6 +277,22 @@ class BadInputTest {
                 Map.of("AWS_REGION", "Oregon"), "configure", "-e", "agent.py", "-ni"));
     }
 
+    private static void cloudRows(List<Row> rows) {
+        rows.add(rowCloud("launch --env without '=' (cloud)", C, 2, "Invalid environment variable format: NOEQUALS", "launch", "--env", "NOEQUALS"));
+        rows.add(rowCloud("launch unknown agent (cloud)", C, 2, "Agent 'ghost' not found", "launch", "-a", "ghost"));
+        rows.add(rowCloud("launch on broken YAML (cloud)", Setup.BROKEN_YAML, 2, "is not valid YAML", "launch"));
+        rows.add(rowCloud("launch without a project", F, 2, ".bedrock_agentcore.yaml not found", "launch"));
+        rows.add(rowCloud("launch --dry-run with a region that is not a region", C, 2,
+                "'x y' does not look like an AWS region", "launch", "--dry-run", "--region", "x y"));
+        rows.add(rowCloud("launch image tag with a space", C, 2, "Invalid --image-tag 'v 1'", "launch", "--image-tag", "v 1"));
+        rows.add(rowCloud("launch --local-build --detach", C, 2, "--stop and --detach go with --local",
+                "launch", "--local-build", "--detach"));
+        rows.add(row("launch, AWS unreachable", C, 1, "STS: Could not complete the STS call: Unable to execute HTTP request: Connection refused", "launch", "--endpoint-url", NOWHERE));
+        rows.add(rowProcess("launch --dry-run, missing credentials", C, 1, "STS: No usable AWS credentials were found", "launch", "--dry-run",
+                "--endpoint-url", NOWHERE));
+        rows.add(rowProcess("launch, missing credentials", C, 1, "(Unable to load credentials from any of the providers)", "launch", "--endpoint-url", NOWHERE));
+    }
+
     @TempDir
     Path tmp;
 
@@ -279,6 +302,8 @@ class BadInputTest {
         Path dir = tmp.resolve("proj");
         row.setup().apply(tmp, dir);
         ProjectSnapshot before = ProjectSnapshot.of(dir);
+        Emulator emulator = row.emulator() ? Emulator.shared() : null;
+        String stateBefore = emulator == null ? null : emulator.state();
         CliHarness.Result r;
         if (row.process()) {
             Map<String, String> env = CliProcess.isolatedEnv(tmp.resolve("home"));
@@ -286,6 +311,10 @@ class BadInputTest {
             r = CliProcess.start(dir, env, tmp, row.args().toArray(String[]::new)).await(60);
         } else {
             CliHarness cli = CliHarness.in(dir);
+            for (Map.Entry<String, String> e : emulator == null ? Map.<String, String>of().entrySet()
+                    : emulator.env().entrySet()) {
+                cli = cli.withEnv(e.getKey(), e.getValue());
+            }
             for (Map.Entry<String, String> e : row.env().entrySet()) {
                 cli = cli.withEnv(e.getKey(), e.getValue());
             }
@@ -299,5 +328,8 @@ class BadInputTest {
         assertThat(r.out()).as("stdout").isEmpty();
         assertThat(ProjectSnapshot.of(dir).entries()).as("files under the project")
                 .isEqualTo(before.entries());
+        if (emulator != null) {
+            assertThat(emulator.state()).as("the emulated account").isEqualTo(stateBefore);
+        }
     }
 }
