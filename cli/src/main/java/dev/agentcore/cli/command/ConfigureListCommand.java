@@ -12,7 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-@Command(name = "list", mixinStandardHelpOptions = true, description = "List the configured agents.")
+@Command(name = "list", mixinStandardHelpOptions = true, description = "List the configured agents.",
+        footerHeading = "%nExamples:%n",
+        footer = {"  agentcore configure list", "  agentcore configure list --output json | jq -r '.agents[].name'"})
 public final class ConfigureListCommand implements Callable<Integer> {
 
     private final AppContext context;

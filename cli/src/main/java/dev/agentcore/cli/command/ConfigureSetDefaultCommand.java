@@ -8,7 +8,9 @@ import picocli.CommandLine.Parameters;
 import java.util.concurrent.Callable;
 
 @Command(name = "set-default", mixinStandardHelpOptions = true,
-        description = "Make a configured agent the one commands use without --agent.")
+        description = "Make a configured agent the one commands use without --agent.",
+        footerHeading = "%nExamples:%n",
+        footer = {"  agentcore configure set-default writer"})
 public final class ConfigureSetDefaultCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "NAME", description = "A configured agent (see 'agentcore configure list').")

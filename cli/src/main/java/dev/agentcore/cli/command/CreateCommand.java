@@ -15,7 +15,10 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(name = "create", mixinStandardHelpOptions = true,
-        description = "Write a new starter agent folder from a template.")
+        description = "Write a new starter agent folder from a template.",
+        footerHeading = "%nExamples:%n",
+        footer = {"  agentcore create my_agent",
+                "  agentcore create streamer --template streaming && cd streamer"})
 public final class CreateCommand implements Callable<Integer> {
 
     private final AppContext context;

@@ -13,7 +13,11 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(name = "stop-session", mixinStandardHelpOptions = true,
-        description = "Stop a runtime session and forget the stored session id.")
+        description = "Stop a runtime session and forget the stored session id.",
+        footerHeading = "%nExamples:%n",
+        footer = {"  agentcore stop-session",
+                "  agentcore stop-session --agent writer --session-id <id>",
+                "  agentcore stop-session --agent-arn <arn> --session-id <id> --output json"})
 public final class StopSessionCommand implements Callable<Integer> {
 
     @Option(names = {"-s", "--session-id"}, paramLabel = "ID", description = "Session to stop (default: the stored one).")
