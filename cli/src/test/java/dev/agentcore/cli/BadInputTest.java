@@ -254,6 +254,13 @@ class BadInputTest {
         rows.add(row("launch unknown container runtime", C, 2, "Unsupported container runtime 'rocket'",
                 "launch", "--local", "--port", "39517", "-ctr", "rocket"));
         rows.add(row("launch --local --port 0", C, 2, "Invalid --port 0", "launch", "--local", "--port", "0"));
+        // ---- create
+        rows.add(row("create with a hyphenated name", F, 2, "Invalid agent name 'my-agent'",
+                "create", "my-agent"));
+        rows.add(row("create into an existing folder", F, 2, "already exists; not overwriting it", "create", "src"));
+        rows.add(row("create with an unknown template", F, 2, "Unknown template 'fancy'",
+                "create", "fresh", "--template", "fancy"));
+        rows.add(row("create without a name", F, 2, "Missing required parameter", "create"));
         // ---- usage errors
         rows.add(row("unknown flag on configure", C, 2, "Unknown option: '--bogus'", "configure", "--bogus"));
         rows.add(row("unknown flag on invoke", D, 2, "Unknown option: '--promt'", "invoke", "--promt", "hi"));
@@ -284,7 +291,8 @@ class BadInputTest {
         rows.add(rowCloud("launch without a project", F, 2, ".bedrock_agentcore.yaml not found", "launch"));
         rows.add(rowCloud("launch --dry-run with a region that is not a region", C, 2,
                 "'x y' does not look like an AWS region", "launch", "--dry-run", "--region", "x y"));
-        rows.add(rowCloud("launch image tag with a space", C, 2, "Invalid --image-tag 'v 1'", "launch", "--image-tag", "v 1"));
+        rows.add(rowCloud("launch image tag with a space", C, 2, "Invalid --image-tag 'v 1'",
+                "launch", "--image-tag", "v 1"));
         rows.add(rowCloud("launch --local-build --detach", C, 2, "--stop and --detach go with --local",
                 "launch", "--local-build", "--detach"));
         rows.add(row("launch, AWS unreachable", C, 1, "STS: Could not complete the STS call: Unable to execute HTTP request: Connection refused", "launch", "--endpoint-url", NOWHERE));
