@@ -5,6 +5,7 @@ import dev.agentcore.core.config.ConfigStore;
 import dev.agentcore.core.config.ProjectConfig;
 import dev.agentcore.core.local.EchoProject;
 import dev.agentcore.core.local.FakeEngine;
+import dev.agentcore.core.local.LocalRunState;
 import dev.agentcore.core.testing.Emulator;
 import dev.agentcore.core.testing.FakeDataPlane;
 import org.junit.jupiter.api.AfterEach;
@@ -177,6 +178,27 @@ class SecretsTest {
         var stopped = c.runOk("launch", "--local", "--stop", "--debug");
         stopper = null;
         assertNoSecret(List.of(launched, stopped), project, argv);
+    }
+
+    @Test
+    void aHostPythonAgentGetsCredentialsInItsEnvironmentNotItsArgv() throws Exception {
+        Path project = EchoProject.create(tmp);
+        FakeEngine engine = FakeEngine.in(tmp.resolve("engine"));
+        int port = FakeEngine.freePort();
+        CliHarness c = cli(project).withEnv("PATH", engine.path());
+        stopper = c;
+        var launched = c.runOk("launch", "--local", "-ctr", "none", "--detach", "--port", String.valueOf(port),
+                "--debug");
+        long pid = LocalRunState.load(project, "echo").orElseThrow().pid();
+        // what ps shows: /proc/<pid>/cmdline, NUL-separated
+        String cmdline = new String(Files.readAllBytes(Path.of("/proc", String.valueOf(pid), "cmdline")),
+                StandardCharsets.UTF_8).replace('\0', ' ');
+        String environ = new String(Files.readAllBytes(Path.of("/proc", String.valueOf(pid), "environ")),
+                StandardCharsets.UTF_8);
+        assertThat(environ).as("the agent does get the credentials").contains(SECRET_KEY);
+        var stopped = c.runOk("launch", "--local", "--stop", "--debug");
+        stopper = null;
+        assertNoSecret(List.of(launched, stopped), project, cmdline);
     }
 
     @Test
