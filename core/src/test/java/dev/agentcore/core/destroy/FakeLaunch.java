@@ -1,0 +1,170 @@
+package dev.agentcore.core.destroy;
+
+import dev.agentcore.core.cloud.BuildService;
+import dev.agentcore.core.cloud.ContainerRegistry;
+import dev.agentcore.core.cloud.RoleService;
+import dev.agentcore.core.cloud.RuntimeService;
+import dev.agentcore.core.config.AgentConfig;
+import dev.agentcore.core.config.ConfigStore;
+import dev.agentcore.core.fake.FakeCloud;
+import dev.agentcore.core.naming.AgentName;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Puts into a {@link FakeCloud} and the project's YAML what a CodeBuild launch leaves behind, following the shared
+ * name/tag/{@code created_resources} contract, so status and destroy can be tested before launch exists.
+ */
+public final class FakeLaunch {
+
+    public static final String IMAGE_TAG = "a".repeat(64);
+
+    private final FakeCloud cloud;
+    private final Path dir;
+    private String executionRoleArn;
+    private String repositoryUri;
+
+    private FakeLaunch(FakeCloud cloud, Path dir) {
+        this.cloud = cloud;
+        this.dir = dir;
+    }
+
+    public static FakeLaunch in(FakeCloud cloud, Path dir) {
+        return new FakeLaunch(cloud, dir);
+    }
+
+    /** Use this existing role (the user's) instead of creating one. */
+    public FakeLaunch withExecutionRole(String arn) {
+        this.executionRoleArn = arn;
+        return this;
+    }
+
+    /** Push to this existing repository (the user's) instead of creating one. */
+    public FakeLaunch withRepository(String uri) {
+        this.repositoryUri = uri;
+        return this;
+    }
+
+    public static Map<String, String> tags(String agent) {
+        return Map.of("agentcore:managed-by", "agentcore-java", "agentcore:agent", agent);
+    }
+
+    public static String hash(String agent) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(agent.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(d).substring(0, 10);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static String repositoryName(String agent) {
+        return "bedrock-agentcore-" + AgentName.ecrRepositoryName(agent);
+    }
+
+    public static String executionRoleName(String agent, String region) {
+        return "AmazonBedrockAgentCoreSDKRuntime-" + region + "-" + hash(agent);
+    }
+
+    public static String codeBuildRoleName(String agent, String region) {
+        return "AmazonBedrockAgentCoreSDKCodeBuild-" + region + "-" + hash(agent);
+    }
+
+    /** Creates the resources, records them in the YAML and returns the agent as written. */
+    public AgentConfig launch(String agent) {
+        String region = cloud.region();
+        String account = FakeCloud.ACCOUNT;
+        Map<String, String> tags = tags(agent);
+        AgentConfig cfg = AgentConfig.newContainerAgent(agent, "agent.py", ".");
+        cfg.setRegion(region);
+        cfg.setAccount(account);
+
+        String repoName;
+        if (repositoryUri == null) {
+            repoName = repositoryName(agent);
+            ContainerRegistry.Repository repo = cloud.registry().createRepository(repoName, tags);
+            cfg.setEcrRepository(repo.uri());
+            cfg.setCreatedResource("ecr_repository", repoName);
+        } else {
+            repoName = repositoryUri.substring(repositoryUri.indexOf('/') + 1);
+            cfg.setEcrRepository(repositoryUri);
+        }
+        String repoUri = cfg.ecrRepository();
+
+        if (executionRoleArn == null) {
+            String name = executionRoleName(agent, region);
+            RoleService.Role role = cloud.roles().createRole(name, "{}", "Execution role", tags);
+            cloud.roles().putRolePolicy(name, "BedrockAgentCoreRuntimeExecutionPolicy-" + agent, "{}");
+            cfg.setExecutionRole(role.arn());
+            cfg.setCreatedResource("execution_role", name);
+        } else {
+            cfg.setExecutionRole(executionRoleArn);
+        }
+        cfg.setExecutionRoleAutoCreate(false);
+
+        String cbName = codeBuildRoleName(agent, region);
+        RoleService.Role cbRole = cloud.roles().createRole(cbName, "{}", "CodeBuild role", tags);
+        cloud.roles().putRolePolicy(cbName, "CodeBuildExecutionPolicy", "{}");
+        cfg.setCodeBuildRole(cbRole.arn());
+        cfg.setCreatedResource("codebuild_role", cbName);
+
+        String bucket = "bedrock-agentcore-codebuild-sources-" + account + "-" + region;
+        String key = agent + "/source.zip";
+        if (!cloud.objects().bucketExists(bucket, account)) {
+            cloud.objects().createBucket(bucket, region, account);
+        }
+        cloud.objects().putObject(bucket, key, dir.resolve("source.zip"), account);
+        cfg.setSourceBucket(bucket);
+        cfg.setCreatedResource("source_object", bucket + "/" + key);
+
+        String project = repositoryName(agent) + "-builder";
+        cloud.builds().createProject(new BuildService.ProjectSpec(project, bucket + "/" + key, "version: 0.2",
+                "ARM_CONTAINER", "aws/codebuild/amazonlinux2-aarch64-standard:3.0", "BUILD_GENERAL1_MEDIUM", true,
+                cbRole.arn(), Map.of("IMAGE_URI", repoUri + ":" + IMAGE_TAG), tags));
+        cfg.setCodeBuildProject(project);
+        cfg.setCreatedResource("codebuild_project", project);
+        cloud.builds().startBuild(project, bucket + "/" + key);
+        cloud.pushImage(repoName, IMAGE_TAG);
+
+        String imageUri = repoUri + ":" + IMAGE_TAG;
+        RuntimeService.AgentRuntime runtime = cloud.runtimes().create(new RuntimeService.RuntimeSpec(agent, imageUri,
+                cfg.executionRole(), "PUBLIC", null, null, "HTTP", Map.of(), null, null, null, null, null, tags));
+        cfg.setAgentId(runtime.id());
+        cfg.setAgentArn(runtime.arn());
+        cfg.set(imageUri, "bedrock_agentcore", "image_uri");
+
+        new ConfigStore(dir).update(p -> {
+            p.putAgent(cfg);
+            return null;
+        });
+        return cfg;
+    }
+
+    /** Only configures (no cloud resources), as configure would. */
+    public static AgentConfig configureOnly(Path dir, String agent, String region) {
+        AgentConfig cfg = AgentConfig.newContainerAgent(agent, "agent.py", ".");
+        cfg.setRegion(region);
+        cfg.setAccount(FakeCloud.ACCOUNT);
+        new ConfigStore(dir).update(p -> {
+            p.putAgent(cfg);
+            return null;
+        });
+        return cfg;
+    }
+
+    /** What the account holds, to compare before and after. */
+    public static List<Object> snapshot(FakeCloud cloud) {
+        Map<String, List<ContainerRegistry.Image>> images = new java.util.TreeMap<>();
+        synchronized (cloud.images) {
+            cloud.images.forEach((k, v) -> images.put(k, List.copyOf(v)));
+        }
+        return List.of(Map.copyOf(cloud.repositories), images, Map.copyOf(cloud.roles),
+                List.copyOf(cloud.buckets), Map.copyOf(cloud.objects), Map.copyOf(cloud.projects),
+                Map.copyOf(cloud.runtimes));
+    }
+}
