@@ -136,18 +136,18 @@ public final class DestroyService {
         }
         try {
             return switch (step.kind()) {
-                case RUNTIME -> gone(step, c.runtimes().delete(step.resource()), "deleted (the service finishes "
-                        + "removing it in the background)");
+                case RUNTIME -> gone(step, c.runtimes().delete(step.resource()),
+                        "the service finishes removing it in the background");
                 case IMAGES -> deleteImages(step, plan, c);
-                case REPOSITORY -> gone(step, c.registry().deleteRepository(step.resource()), "deleted");
-                case BUILD_PROJECT -> gone(step, c.builds().deleteProject(step.resource()), "deleted");
+                case REPOSITORY -> gone(step, c.registry().deleteRepository(step.resource()), null);
+                case BUILD_PROJECT -> gone(step, c.builds().deleteProject(step.resource()), null);
                 case SOURCE_OBJECT -> {
                     int slash = step.resource().indexOf('/');
                     yield gone(step, c.objects().deleteObject(step.resource().substring(0, slash),
-                            step.resource().substring(slash + 1), plan.account()), "deleted");
+                            step.resource().substring(slash + 1), plan.account()), null);
                 }
                 case CODEBUILD_ROLE, EXECUTION_ROLE -> gone(step, c.roles().deleteRole(step.resource()),
-                        "deleted, with its policies");
+                        "with its policies");
                 case CONFIG_ENTRY -> removeConfigEntry(step, plan.agent());
                 case ENDPOINT, LOG_GROUP -> new Outcome(step, Status.KEPT, step.note());
             };
@@ -167,7 +167,7 @@ public final class DestroyService {
             case CODEBUILD_ROLE -> failed(done.get(Kind.BUILD_PROJECT))
                     ? "the CodeBuild project using it was not deleted" : null;
             case CONFIG_ENTRY -> earlierFailure
-                    ? "kept so a rerun can finish the job: an earlier step did not complete" : null;
+                    ? "left in place so a rerun can finish the job: an earlier step did not complete" : null;
             default -> null;
         };
     }
@@ -199,7 +199,7 @@ public final class DestroyService {
         if (deleted < images.size()) {
             return new Outcome(step, Status.FAILED, "deleted " + deleted + " of " + images.size() + " images");
         }
-        return new Outcome(step, Status.DELETED, "deleted " + deleted + (deleted == 1 ? " image" : " images"));
+        return new Outcome(step, Status.DELETED, deleted + (deleted == 1 ? " image" : " images"));
     }
 
     private Outcome removeConfigEntry(DestroyStep step, String agent) {
@@ -358,10 +358,10 @@ public final class DestroyService {
                 }
             }
             if (!owned) {
-                add(Kind.REPOSITORY, "ECR", "DeleteRepository", repo, Found.EXISTS, Action.KEEP, "kept: " + notOurs);
+                add(Kind.REPOSITORY, "ECR", "DeleteRepository", repo, Found.EXISTS, Action.KEEP, notOurs);
             } else if (!deleteEcrRepo) {
                 add(Kind.REPOSITORY, "ECR", "DeleteRepository", repo, Found.EXISTS, Action.KEEP,
-                        "kept: pass --delete-ecr-repo to delete the repository too");
+                        "pass --delete-ecr-repo to delete the repository too");
             } else {
                 add(Kind.REPOSITORY, "ECR", "DeleteRepository", repo, Found.EXISTS, Action.DELETE, null);
             }
@@ -372,7 +372,7 @@ public final class DestroyService {
             if (created == null) {
                 if (agent.codeBuildProject() != null) {
                     add(Kind.BUILD_PROJECT, "CodeBuild", "DeleteProject", agent.codeBuildProject(), Found.UNKNOWN,
-                            Action.KEEP, "kept: not recorded as created by agentcore-java");
+                            Action.KEEP, "not recorded as created by agentcore-java");
                 }
                 return;
             }
@@ -412,7 +412,7 @@ public final class DestroyService {
             if (created == null) {
                 if (configured != null) {
                     add(kind, "IAM", "DeleteRole", Ownership.roleName(configured), Found.UNKNOWN, Action.KEEP,
-                            "kept: the " + what + " was supplied by you, not created by agentcore-java");
+                            "the " + what + " was supplied by you, not created by agentcore-java");
                 }
                 return;
             }
@@ -423,7 +423,7 @@ public final class DestroyService {
             } catch (CloudException e) {
                 if (!e.is(CloudException.Kind.NOT_FOUND)) {
                     add(kind, "IAM", "DeleteRole", roleName, Found.UNKNOWN, Action.KEEP,
-                            lookupError(e) + "; kept until its tags can be checked");
+                            lookupError(e) + "; not deleted until its tags can be checked");
                     return;
                 }
                 role = Optional.empty();
@@ -436,10 +436,10 @@ public final class DestroyService {
             String tagProblem = Ownership.tagProblem(role.get().tags(), name);
             if (!sharers.isEmpty()) {
                 add(kind, "IAM", "DeleteRole", roleName, Found.EXISTS, Action.KEEP,
-                        "kept: also used by agent(s) " + sharers);
+                        "also used by agent(s) " + sharers);
             } else if (tagProblem != null) {
                 add(kind, "IAM", "DeleteRole", roleName, Found.EXISTS, Action.KEEP,
-                        "kept: recorded as created, but " + tagProblem);
+                        "recorded as created, but " + tagProblem);
             } else {
                 add(kind, "IAM", "DeleteRole", roleName, Found.EXISTS, Action.DELETE,
                         "the " + what + " created for this agent, with its inline policies");
@@ -458,7 +458,7 @@ public final class DestroyService {
             }
             for (String group : groups) {
                 add(Kind.LOG_GROUP, "Logs", "DeleteLogGroup", group, Found.UNKNOWN, Action.KEEP,
-                        "kept (the agent's history); to remove it: aws logs delete-log-group --log-group-name "
+                        "the agent's history; to remove it: aws logs delete-log-group --log-group-name "
                                 + group + " --region " + region);
             }
         }
