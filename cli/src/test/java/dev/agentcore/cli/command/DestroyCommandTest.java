@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.agentcore.cli.CliHarness;
 import dev.agentcore.core.cloud.CloudException;
 import dev.agentcore.core.config.ConfigStore;
-import dev.agentcore.core.destroy.FakeLaunch;
+import dev.agentcore.core.destroy.LaunchFixture;
 import dev.agentcore.core.fake.FakeCloud;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,7 +38,7 @@ class DestroyCommandTest {
 
     @Test
     void dryRunPrintsANumberedPlanAndMakesNoMutatingCall() throws Exception {
-        FakeLaunch.in(cloud, dir).launch("demo");
+        LaunchFixture.in(cloud, dir).launch("demo");
         int before = cloud.mutatingCalls().size();
         String yaml = Files.readString(dir.resolve(".bedrock_agentcore.yaml"));
 
@@ -53,7 +53,7 @@ class DestroyCommandTest {
 
     @Test
     void dryRunJsonHasTheAgentAndTheSteps() throws Exception {
-        FakeLaunch.in(cloud, dir).launch("demo");
+        LaunchFixture.in(cloud, dir).launch("demo");
         var r = CliHarness.in(dir).runOk("destroy", "--dry-run", "--output", "json");
         JsonNode json = new ObjectMapper().readTree(r.out());
         assertThat(json.get("agent").asText()).isEqualTo("demo");
@@ -64,7 +64,7 @@ class DestroyCommandTest {
 
     @Test
     void withoutATerminalAndWithoutForceItRefusesNamingForce() {
-        FakeLaunch.in(cloud, dir).launch("demo");
+        LaunchFixture.in(cloud, dir).launch("demo");
         int before = cloud.calls().size();
         var r = CliHarness.in(dir).run("destroy").expectExit(2);
         assertThat(r.err()).contains("--force").doesNotContain("at dev.agentcore");
@@ -73,7 +73,7 @@ class DestroyCommandTest {
 
     @Test
     void onATerminalItAsksAndNoMeansNothingIsDeleted() {
-        FakeLaunch.in(cloud, dir).launch("demo");
+        LaunchFixture.in(cloud, dir).launch("demo");
         int before = cloud.mutatingCalls().size();
         var r = CliHarness.in(dir).interactive(true).withStdin("n\n").run("destroy").expectExit(1);
         assertThat(r.err()).contains("[y/N]", "cancelled");
@@ -83,7 +83,7 @@ class DestroyCommandTest {
 
     @Test
     void onATerminalYesDestroys() {
-        FakeLaunch.in(cloud, dir).launch("demo");
+        LaunchFixture.in(cloud, dir).launch("demo");
         var r = CliHarness.in(dir).interactive(true).withStdin("y\n").runOk("destroy");
         assertThat(r.out()).contains("Destroyed agent 'demo'");
         assertThat(cloud.runtimes).isEmpty();
@@ -92,7 +92,7 @@ class DestroyCommandTest {
 
     @Test
     void forceDestroysReportsEachStepAndASecondRunIsACleanNoOp() throws Exception {
-        FakeLaunch.in(cloud, dir).launch("demo");
+        LaunchFixture.in(cloud, dir).launch("demo");
 
         var r = CliHarness.in(dir).runOk("destroy", "--force", "--delete-ecr-repo");
         assertThat(r.out()).contains("Destroyed agent 'demo'", "deleted", "AgentCore.DeleteAgentRuntime",
@@ -110,7 +110,7 @@ class DestroyCommandTest {
 
     @Test
     void aFailedStepGivesExitOneAndSaysHowToFinish() throws Exception {
-        FakeLaunch.in(cloud, dir).launch("demo");
+        LaunchFixture.in(cloud, dir).launch("demo");
         cloud.failWhen(c -> c.startsWith("CodeBuild.DeleteProject"),
                 CloudException.of(CloudException.Kind.ACCESS_DENIED, "CodeBuild", "not allowed"));
 
@@ -131,8 +131,8 @@ class DestroyCommandTest {
 
     @Test
     void destroyingOneOfTwoAgentsKeepsTheOtherAndMovesTheDefault() {
-        FakeLaunch.in(cloud, dir).launch("alpha");
-        FakeLaunch.in(cloud, dir).launch("beta");
+        LaunchFixture.in(cloud, dir).launch("alpha");
+        LaunchFixture.in(cloud, dir).launch("beta");
 
         CliHarness.in(dir).runOk("destroy", "--agent", "beta", "--force");
 

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.agentcore.cli.CliHarness;
 import dev.agentcore.core.cloud.CloudException;
-import dev.agentcore.core.destroy.FakeLaunch;
+import dev.agentcore.core.destroy.LaunchFixture;
 import dev.agentcore.core.fake.FakeCloud;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,7 +48,7 @@ class StatusCommandTest {
 
     @Test
     void aConfiguredAgentNotLaunchedSaysSoAndSuggestsLaunch() {
-        FakeLaunch.configureOnly(dir, "demo", "us-west-2");
+        LaunchFixture.configureOnly(dir, "demo", "us-west-2");
         var r = CliHarness.in(dir).runOk("status");
         assertThat(r.out()).contains("Agent 'demo': NOT_LAUNCHED", "not launched yet", "agentcore launch");
         assertThat(cloud.calls()).isEmpty();
@@ -56,10 +56,10 @@ class StatusCommandTest {
 
     @Test
     void aLaunchedAgentShowsEverySectionAndTheTailCommands() {
-        var cfg = FakeLaunch.in(cloud, dir).launch("demo");
+        var cfg = LaunchFixture.in(cloud, dir).launch("demo");
         var r = CliHarness.in(dir).runOk("status");
         assertThat(r.out()).contains("Agent 'demo': READY", "Runtime", "ID:", cfg.agentId(), "Endpoint DEFAULT",
-                "Last build", "SUCCEEDED", "URI:", FakeLaunch.IMAGE_TAG,
+                "Last build", "SUCCEEDED", "URI:", LaunchFixture.IMAGE_TAG,
                 "/aws/bedrock-agentcore/runtimes/" + cfg.agentId() + "-DEFAULT",
                 "/aws/codebuild/bedrock-agentcore-demo-builder", "--follow", "--since 1h", "[runtime-logs]",
                 "agentcore invoke");
@@ -68,7 +68,7 @@ class StatusCommandTest {
 
     @Test
     void jsonIsOneObjectAScriptCanRead() throws Exception {
-        var cfg = FakeLaunch.in(cloud, dir).launch("demo");
+        var cfg = LaunchFixture.in(cloud, dir).launch("demo");
         var r = CliHarness.in(dir).runOk("status", "--output", "json", "--verbose");
         JsonNode json = new ObjectMapper().readTree(r.out());
         assertThat(json.get("state").asText()).isEqualTo("READY");
@@ -82,7 +82,7 @@ class StatusCommandTest {
 
     @Test
     void accessDeniedIsReportedInTheRuntimeSection() {
-        FakeLaunch.in(cloud, dir).launch("demo");
+        LaunchFixture.in(cloud, dir).launch("demo");
         cloud.failWhen(c -> c.startsWith("AgentCore.GetAgentRuntime "),
                 CloudException.of(CloudException.Kind.ACCESS_DENIED, "AgentCore", "User is not authorized"));
         var r = CliHarness.in(dir).runOk("status");
@@ -91,7 +91,7 @@ class StatusCommandTest {
 
     @Test
     void aRuntimeDeletedOutsideTheToolIsNamedAsSuch() {
-        FakeLaunch.in(cloud, dir).launch("demo");
+        LaunchFixture.in(cloud, dir).launch("demo");
         cloud.runtimes.clear();
         var r = CliHarness.in(dir).runOk("status");
         assertThat(r.out()).contains("MISSING", "deleted outside the tool");
@@ -99,7 +99,7 @@ class StatusCommandTest {
 
     @Test
     void anUnknownAgentIsExitTwoWithTheAgentsListed() {
-        FakeLaunch.configureOnly(dir, "demo", "us-west-2");
+        LaunchFixture.configureOnly(dir, "demo", "us-west-2");
         var r = CliHarness.in(dir).run("status", "--agent", "nope").expectExit(2);
         assertThat(r.err()).contains("nope", "demo").doesNotContain("at dev.agentcore");
     }

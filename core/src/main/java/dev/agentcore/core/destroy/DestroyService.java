@@ -183,23 +183,29 @@ public final class DestroyService {
 
     private Outcome deleteImages(DestroyStep step, DestroyPlan plan, Cloud c) {
         String repository = Ownership.repositoryName(step.resource());
-        List<ContainerRegistry.Image> images = new ArrayList<>();
-        for (ContainerRegistry.Image image : c.registry().listImages(repository)) {
-            if (plan.imageTag() == null || plan.imageTag().equals(image.tag())) {
-                images.add(image);
-            }
-        }
+        List<ContainerRegistry.Image> images = imagesToDelete(c, repository, plan.imageTag());
         if (images.isEmpty()) {
             return new Outcome(step, Status.ALREADY_GONE, "no image left to delete");
         }
-        int deleted = 0;
         for (int i = 0; i < images.size(); i += IMAGE_BATCH) {
-            deleted += c.registry().deleteImages(repository, images.subList(i, Math.min(images.size(), i + IMAGE_BATCH)));
+            c.registry().deleteImages(repository, images.subList(i, Math.min(images.size(), i + IMAGE_BATCH)));
         }
-        if (deleted < images.size()) {
-            return new Outcome(step, Status.FAILED, "deleted " + deleted + " of " + images.size() + " images");
+        // counted by listing again: one image can be listed once per tag, and deleting it removes every tag
+        int left = imagesToDelete(c, repository, plan.imageTag()).size();
+        if (left > 0) {
+            return new Outcome(step, Status.FAILED, left + " of " + images.size() + " images are still there");
         }
-        return new Outcome(step, Status.DELETED, deleted + (deleted == 1 ? " image" : " images"));
+        return new Outcome(step, Status.DELETED, images.size() + (images.size() == 1 ? " image" : " images"));
+    }
+
+    private static List<ContainerRegistry.Image> imagesToDelete(Cloud c, String repository, String onlyTag) {
+        List<ContainerRegistry.Image> images = new ArrayList<>();
+        for (ContainerRegistry.Image image : c.registry().listImages(repository)) {
+            if (onlyTag == null || onlyTag.equals(image.tag())) {
+                images.add(image);
+            }
+        }
+        return images;
     }
 
     private Outcome removeConfigEntry(DestroyStep step, String agent) {

@@ -48,9 +48,9 @@ class DestroyServiceTest {
 
     @Test
     void dryRunPlanListsEveryStepInDependencyOrderAndChangesNothing() {
-        FakeLaunch.in(cloud, dir).launch("demo");
+        LaunchFixture.in(cloud, dir).launch("demo");
         int before = cloud.mutatingCalls().size();
-        List<Object> state = FakeLaunch.snapshot(cloud);
+        List<Object> state = LaunchFixture.snapshot(cloud);
         String yaml = read();
 
         DestroyPlan plan = plan(null, false);
@@ -65,20 +65,20 @@ class DestroyServiceTest {
         assertThat(plan.step(Kind.REPOSITORY).note()).contains("--delete-ecr-repo");
         assertThat(plan.step(Kind.IMAGES).note()).contains("all 1 image");
         assertThat(newMutatingCalls(before)).isEmpty();
-        assertThat(FakeLaunch.snapshot(cloud)).isEqualTo(state);
+        assertThat(LaunchFixture.snapshot(cloud)).isEqualTo(state);
         assertThat(read()).isEqualTo(yaml);
     }
 
     @Test
     void realRunDeletesInOrderAndRemovesTheConfigFileWhenNoAgentIsLeft() {
-        FakeLaunch.in(cloud, dir).launch("demo");
+        LaunchFixture.in(cloud, dir).launch("demo");
         int before = cloud.mutatingCalls().size();
 
         DestroyResult result = service.execute(plan(null, false));
 
         assertThat(result.succeeded()).isTrue();
-        String exec = FakeLaunch.executionRoleName("demo", "us-west-2");
-        String cb = FakeLaunch.codeBuildRoleName("demo", "us-west-2");
+        String exec = LaunchFixture.executionRoleName("demo", "us-west-2");
+        String cb = LaunchFixture.codeBuildRoleName("demo", "us-west-2");
         assertThat(newMutatingCalls(before)).containsExactly(
                 "AgentCore.DeleteAgentRuntime demo-0000000002",
                 "ECR.BatchDeleteImage bedrock-agentcore-demo",
@@ -100,7 +100,7 @@ class DestroyServiceTest {
 
     @Test
     void deleteEcrRepoAlsoDeletesTheRepositoryTheToolCreatedButNeverAnUnrelatedOne() {
-        FakeLaunch.in(cloud, dir).launch("demo");
+        LaunchFixture.in(cloud, dir).launch("demo");
         cloud.registry().createRepository("my-other-repo", Map.of());
         cloud.pushImage("my-other-repo", "v1");
 
@@ -115,7 +115,7 @@ class DestroyServiceTest {
     @Test
     void aRoleTheUserSuppliedIsNeverDeleted() {
         RoleService.Role mine = cloud.roles().createRole("MyOwnAgentRole", "{}", "mine", Map.of());
-        FakeLaunch.in(cloud, dir).withExecutionRole(mine.arn()).launch("demo");
+        LaunchFixture.in(cloud, dir).withExecutionRole(mine.arn()).launch("demo");
 
         DestroyPlan plan = plan(null, false);
         DestroyResult result = service.execute(plan);
@@ -129,8 +129,8 @@ class DestroyServiceTest {
 
     @Test
     void aRoleAnotherAgentAlsoUsesIsKeptAndTheReasonNamesThatAgent() {
-        AgentConfig a = FakeLaunch.in(cloud, dir).launch("alpha");
-        FakeLaunch.in(cloud, dir).withExecutionRole(a.executionRole()).launch("beta");
+        AgentConfig a = LaunchFixture.in(cloud, dir).launch("alpha");
+        LaunchFixture.in(cloud, dir).withExecutionRole(a.executionRole()).launch("beta");
 
         DestroyPlan plan = plan("alpha", false);
         DestroyResult result = service.execute(plan);
@@ -138,8 +138,8 @@ class DestroyServiceTest {
         assertThat(plan.step(Kind.EXECUTION_ROLE).action()).isEqualTo(Action.KEEP);
         assertThat(plan.step(Kind.EXECUTION_ROLE).note()).contains("beta");
         assertThat(result.succeeded()).isTrue();
-        assertThat(cloud.roles).containsKey(FakeLaunch.executionRoleName("alpha", "us-west-2"));
-        assertThat(cloud.roles).doesNotContainKey(FakeLaunch.codeBuildRoleName("alpha", "us-west-2"));
+        assertThat(cloud.roles).containsKey(LaunchFixture.executionRoleName("alpha", "us-west-2"));
+        assertThat(cloud.roles).doesNotContainKey(LaunchFixture.codeBuildRoleName("alpha", "us-west-2"));
         ProjectConfig left = store.require();
         assertThat(left.agentNames()).containsExactly("beta");
         assertThat(left.defaultAgent()).contains("beta");
@@ -147,10 +147,10 @@ class DestroyServiceTest {
 
     @Test
     void aRecordedRoleWhoseTagsNameAnotherAgentIsKept() {
-        FakeLaunch.in(cloud, dir).launch("demo");
-        String exec = FakeLaunch.executionRoleName("demo", "us-west-2");
+        LaunchFixture.in(cloud, dir).launch("demo");
+        String exec = LaunchFixture.executionRoleName("demo", "us-west-2");
         RoleService.Role r = cloud.roles.get(exec);
-        cloud.roles.put(exec, new RoleService.Role(r.name(), r.arn(), r.trustPolicyJson(), FakeLaunch.tags("other")));
+        cloud.roles.put(exec, new RoleService.Role(r.name(), r.arn(), r.trustPolicyJson(), LaunchFixture.tags("other")));
 
         DestroyPlan plan = plan(null, false);
 
@@ -162,12 +162,12 @@ class DestroyServiceTest {
     void aRepositoryTheUserSuppliedKeepsItAndItsOtherImagesEvenWithDeleteEcrRepo() {
         var repo = cloud.registry().createRepository("team-images", Map.of());
         cloud.pushImage("team-images", "someone-elses");
-        FakeLaunch.in(cloud, dir).withRepository(repo.uri()).launch("demo");
+        LaunchFixture.in(cloud, dir).withRepository(repo.uri()).launch("demo");
 
         DestroyPlan plan = plan(null, true);
         DestroyResult result = service.execute(plan);
 
-        assertThat(plan.step(Kind.IMAGES).resource()).isEqualTo("team-images:" + FakeLaunch.IMAGE_TAG);
+        assertThat(plan.step(Kind.IMAGES).resource()).isEqualTo("team-images:" + LaunchFixture.IMAGE_TAG);
         assertThat(plan.step(Kind.REPOSITORY).action()).isEqualTo(Action.KEEP);
         assertThat(result.succeeded()).isTrue();
         assertThat(cloud.repositories).containsKey("team-images");
@@ -176,7 +176,7 @@ class DestroyServiceTest {
 
     @Test
     void aFailedStepIsReportedTheRestRunsWhereSafeAndARerunFinishesTheJob() {
-        FakeLaunch.in(cloud, dir).launch("demo");
+        LaunchFixture.in(cloud, dir).launch("demo");
         cloud.failWhen(c -> c.startsWith("AgentCore.DeleteAgentRuntime"),
                 CloudException.of(CloudException.Kind.ACCESS_DENIED, "AgentCore", "not allowed"));
 
@@ -192,7 +192,7 @@ class DestroyServiceTest {
                 .containsEntry(Kind.CODEBUILD_ROLE, Status.DELETED)
                 .containsEntry(Kind.EXECUTION_ROLE, Status.SKIPPED)
                 .containsEntry(Kind.CONFIG_ENTRY, Status.SKIPPED);
-        assertThat(cloud.roles).containsOnlyKeys(FakeLaunch.executionRoleName("demo", "us-west-2"));
+        assertThat(cloud.roles).containsOnlyKeys(LaunchFixture.executionRoleName("demo", "us-west-2"));
         assertThat(store.exists()).isTrue();
 
         cloud.clearFailures();
@@ -209,7 +209,7 @@ class DestroyServiceTest {
 
     @Test
     void aSecondDestroyHasNothingToDo() {
-        FakeLaunch.in(cloud, dir).launch("demo");
+        LaunchFixture.in(cloud, dir).launch("demo");
         service.execute(plan(null, false));
         int before = cloud.calls().size();
 
@@ -220,7 +220,7 @@ class DestroyServiceTest {
 
     @Test
     void resourcesAlreadyGoneAreReportedAndSkipped() {
-        FakeLaunch.in(cloud, dir).launch("demo");
+        LaunchFixture.in(cloud, dir).launch("demo");
         cloud.runtimes.clear();
         cloud.projects.clear();
         int before = cloud.mutatingCalls().size();
@@ -238,8 +238,8 @@ class DestroyServiceTest {
 
     @Test
     void destroyingTheDefaultAgentMovesTheDefaultToAnotherAndKeepsTheFile() {
-        FakeLaunch.in(cloud, dir).launch("alpha");
-        FakeLaunch.in(cloud, dir).launch("beta");
+        LaunchFixture.in(cloud, dir).launch("alpha");
+        LaunchFixture.in(cloud, dir).launch("beta");
         store.update(p -> {
             p.setDefaultAgent("beta");
             return null;
@@ -254,13 +254,13 @@ class DestroyServiceTest {
         assertThat(left.agentNames()).containsExactly("alpha");
         assertThat(left.defaultAgent()).contains("alpha");
         assertThat(cloud.runtimes.values()).extracting(r -> r.name()).containsExactly("alpha");
-        assertThat(cloud.roles).containsOnlyKeys(FakeLaunch.executionRoleName("alpha", "us-west-2"),
-                FakeLaunch.codeBuildRoleName("alpha", "us-west-2"));
+        assertThat(cloud.roles).containsOnlyKeys(LaunchFixture.executionRoleName("alpha", "us-west-2"),
+                LaunchFixture.codeBuildRoleName("alpha", "us-west-2"));
     }
 
     @Test
     void anAgentNeverLaunchedOnlyLosesItsConfigEntry() {
-        FakeLaunch.configureOnly(dir, "demo", "us-west-2");
+        LaunchFixture.configureOnly(dir, "demo", "us-west-2");
 
         DestroyPlan plan = plan(null, false);
         DestroyResult result = service.execute(plan);
@@ -274,7 +274,7 @@ class DestroyServiceTest {
 
     @Test
     void aLookupThatIsDeniedShowsAsUnknownInThePlan() {
-        FakeLaunch.in(cloud, dir).launch("demo");
+        LaunchFixture.in(cloud, dir).launch("demo");
         cloud.failWhen(c -> c.startsWith("CodeBuild.BatchGetProjects"),
                 CloudException.of(CloudException.Kind.ACCESS_DENIED, "CodeBuild", "denied"));
 

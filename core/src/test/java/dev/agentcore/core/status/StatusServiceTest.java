@@ -3,7 +3,7 @@ package dev.agentcore.core.status;
 import dev.agentcore.core.AgentCoreException;
 import dev.agentcore.core.cloud.CloudException;
 import dev.agentcore.core.config.ConfigStore;
-import dev.agentcore.core.destroy.FakeLaunch;
+import dev.agentcore.core.destroy.LaunchFixture;
 import dev.agentcore.core.fake.FakeCloud;
 import dev.agentcore.core.status.StatusReport.State;
 import org.junit.jupiter.api.BeforeEach;
@@ -50,7 +50,7 @@ class StatusServiceTest {
 
     @Test
     void aConfiguredAgentNeverLaunchedNeedsNoAwsCall() {
-        FakeLaunch.configureOnly(dir, "demo", "eu-west-1");
+        LaunchFixture.configureOnly(dir, "demo", "eu-west-1");
 
         StatusReport r = service.status(null);
 
@@ -64,7 +64,7 @@ class StatusServiceTest {
 
     @Test
     void aLaunchedAgentShowsRuntimeEndpointBuildImageAndLogCommands() {
-        var cfg = FakeLaunch.in(cloud, dir).launch("demo");
+        var cfg = LaunchFixture.in(cloud, dir).launch("demo");
         int before = cloud.mutatingCalls().size();
 
         StatusReport r = service.status("demo");
@@ -74,7 +74,7 @@ class StatusServiceTest {
         assertThat(r.runtime().value().status()).isEqualTo("READY");
         assertThat(r.endpoint().value().status()).isEqualTo("READY");
         assertThat(r.lastBuild().value().status()).isEqualTo("SUCCEEDED");
-        assertThat(r.imageUri()).endsWith("/bedrock-agentcore-demo:" + FakeLaunch.IMAGE_TAG);
+        assertThat(r.imageUri()).endsWith("/bedrock-agentcore-demo:" + LaunchFixture.IMAGE_TAG);
         assertThat(r.runtimeLogGroup()).isEqualTo("/aws/bedrock-agentcore/runtimes/" + cfg.agentId() + "-DEFAULT");
         assertThat(r.buildLogGroup()).isEqualTo("/aws/codebuild/bedrock-agentcore-demo-builder");
         // the date is UTC's, not the clock zone's (it is already 5 March at +05:00)
@@ -90,7 +90,7 @@ class StatusServiceTest {
 
     @Test
     void aRuntimeDeletedOutsideTheToolIsReportedAsMissing() {
-        FakeLaunch.in(cloud, dir).launch("demo");
+        LaunchFixture.in(cloud, dir).launch("demo");
         cloud.runtimes.clear();
 
         StatusReport r = service.status(null);
@@ -103,7 +103,7 @@ class StatusServiceTest {
 
     @Test
     void aDeniedCallIsReportedInItsSectionAndTheOthersStillShow() {
-        FakeLaunch.in(cloud, dir).launch("demo");
+        LaunchFixture.in(cloud, dir).launch("demo");
         cloud.failWhen(c -> c.startsWith("AgentCore.GetAgentRuntime "),
                 CloudException.of(CloudException.Kind.ACCESS_DENIED, "AgentCore", "User is not authorized"));
 
@@ -120,7 +120,7 @@ class StatusServiceTest {
     @Test
     void aFailedRuntimeCarriesItsReason() {
         cloud.nextRuntimeStatus = "CREATE_FAILED";
-        FakeLaunch.in(cloud, dir).launch("demo");
+        LaunchFixture.in(cloud, dir).launch("demo");
 
         StatusReport r = service.status(null);
 
@@ -130,7 +130,7 @@ class StatusServiceTest {
 
     @Test
     void anUnknownAgentNameIsInvalidInput() {
-        FakeLaunch.configureOnly(dir, "demo", "us-west-2");
+        LaunchFixture.configureOnly(dir, "demo", "us-west-2");
 
         assertThatThrownBy(() -> service.status("nope")).isInstanceOf(AgentCoreException.class)
                 .hasMessageContaining("nope").extracting(e -> ((AgentCoreException) e).exitCode()).isEqualTo(2);
