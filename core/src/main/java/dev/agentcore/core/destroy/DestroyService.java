@@ -4,6 +4,7 @@ import dev.agentcore.core.cloud.Cloud;
 import dev.agentcore.core.cloud.CloudException;
 import dev.agentcore.core.cloud.ContainerRegistry;
 import dev.agentcore.core.cloud.RoleService;
+import dev.agentcore.core.cloud.RuntimeService;
 import dev.agentcore.core.config.AgentConfig;
 import dev.agentcore.core.config.ConfigStore;
 import dev.agentcore.core.config.ProjectConfig;
@@ -128,7 +129,7 @@ public final class DestroyService {
             return new Outcome(step, Status.KEPT, step.note());
         }
         if (step.action() == Action.NONE) {
-            return new Outcome(step, Status.ALREADY_GONE, step.found() == Found.GONE ? "already gone" : step.note());
+            return new Outcome(step, Status.ALREADY_GONE, step.note() != null ? step.note() : "already gone");
         }
         String blocker = blocker(step.kind(), done, earlierFailure);
         if (blocker != null) {
@@ -298,9 +299,15 @@ public final class DestroyService {
             add(Kind.ENDPOINT, "AgentCore", "DeleteAgentRuntimeEndpoint", id + "/DEFAULT", endpoint, Action.NONE,
                     endpointNote);
             try {
-                boolean exists = c.runtimes().get(id).isPresent();
-                add(Kind.RUNTIME, "AgentCore", "DeleteAgentRuntime", id, exists ? Found.EXISTS : Found.GONE,
-                        exists ? Action.DELETE : Action.NONE, agent.agentArn());
+                Optional<RuntimeService.AgentRuntime> runtime = c.runtimes().get(id);
+                boolean deleting = runtime.map(r -> String.valueOf(r.status()).startsWith("DELET")).orElse(false);
+                if (runtime.isEmpty() || deleting) {
+                    add(Kind.RUNTIME, "AgentCore", "DeleteAgentRuntime", id, Found.GONE, Action.NONE,
+                            deleting ? "already being deleted" : null);
+                } else {
+                    add(Kind.RUNTIME, "AgentCore", "DeleteAgentRuntime", id, Found.EXISTS, Action.DELETE,
+                            agent.agentArn());
+                }
             } catch (CloudException e) {
                 boolean gone = e.is(CloudException.Kind.NOT_FOUND);
                 add(Kind.RUNTIME, "AgentCore", "DeleteAgentRuntime", id, gone ? Found.GONE : Found.UNKNOWN,
@@ -405,7 +412,8 @@ public final class DestroyService {
                 boolean exists = c.objects().objectExists(recorded.substring(0, slash), recorded.substring(slash + 1),
                         account);
                 add(Kind.SOURCE_OBJECT, "S3", "DeleteObject", recorded, exists ? Found.EXISTS : Found.GONE,
-                        exists ? Action.DELETE : Action.NONE, "only this agent's object; the shared bucket stays");
+                        exists ? Action.DELETE : Action.NONE,
+                        exists ? "only this agent's object; the shared bucket stays" : null);
             } catch (CloudException e) {
                 boolean gone = e.is(CloudException.Kind.NOT_FOUND);
                 add(Kind.SOURCE_OBJECT, "S3", "DeleteObject", recorded, gone ? Found.GONE : Found.UNKNOWN,

@@ -47,7 +47,7 @@ public final class StatusService {
     /** The status of the named agent (null: the default). An unknown name is invalid input. */
     public StatusReport status(String agentName) {
         Optional<ProjectConfig> loaded = store.load();
-        if (loaded.isEmpty()) {
+        if (loaded.isEmpty() || loaded.get().agentNames().isEmpty()) {
             return StatusReport.notConfigured(store.file().toString());
         }
         AgentConfig agent = loaded.get().select(agentName);

@@ -291,4 +291,20 @@ class DestroyServiceTest {
             throw new AssertionError(e);
         }
     }
+
+    @Test
+    void aRuntimeAlreadyBeingDeletedIsNotDeletedAgain() {
+        AgentConfig cfg = LaunchFixture.in(cloud, dir).launch("demo");
+        var r = cloud.runtimes.get(cfg.agentId());
+        cloud.runtimes.put(r.id(), new dev.agentcore.core.cloud.RuntimeService.AgentRuntime(r.id(), r.arn(), r.name(),
+                "DELETING", r.version(), r.containerUri(), r.roleArn(), r.createdAt(), r.lastUpdatedAt(), null,
+                Map.of()));
+
+        DestroyPlan plan = plan(null, false);
+        DestroyResult result = service.execute(plan);
+
+        assertThat(plan.step(Kind.RUNTIME).action()).isEqualTo(Action.NONE);
+        assertThat(result.succeeded()).isTrue();
+        assertThat(cloud.calls()).noneMatch(c -> c.startsWith("AgentCore.DeleteAgentRuntime"));
+    }
 }

@@ -135,4 +135,11 @@ class StatusServiceTest {
         assertThatThrownBy(() -> service.status("nope")).isInstanceOf(AgentCoreException.class)
                 .hasMessageContaining("nope").extracting(e -> ((AgentCoreException) e).exitCode()).isEqualTo(2);
     }
+
+    @Test
+    void aConfigFileWithoutAgentsCountsAsNotConfigured() throws Exception {
+        java.nio.file.Files.writeString(dir.resolve(".bedrock_agentcore.yaml"), "default_agent: null\nagents: {}\n");
+
+        assertThat(service.status(null).state()).isEqualTo(State.NOT_CONFIGURED);
+    }
 }
