@@ -11,6 +11,7 @@ What is patched, and why (each measured against the Java SDK 2.40.2 and the real
   to CloudWatch Logs, and shows IN_PROGRESS on its first poll.
 - AgentCore control plane: runtimes got stuck in UPDATING, had no DEFAULT endpoint, and names, duplicates, roles and
   images were never checked. Here they are, as the real API does.
+- S3: x-amz-expected-bucket-owner was ignored; a wrong owner is now 403 AccessDenied, as on AWS.
 - GET /_emulator/state: a JSON dump of everything a test may want to prove unchanged.
 No switch changes what the client sees: the CLI talks to this exactly as to AWS.
 """
@@ -348,6 +349,7 @@ class BuildRun:
             self.log(f"The push refers to repository [{host}/{repo}]")
             self._fail(command, f"name unknown: The repository with name '{repo}' does not exist in the registry "
                                 f"with id '{registry}'")
+        self.log(f"The push refers to repository [{host}/{repo}]")
         layer = "sha256:" + self.built_digest
         manifest = json.dumps({
             "schemaVersion": 2, "mediaType": "application/vnd.docker.distribution.manifest.v2+json",
@@ -704,10 +706,59 @@ def state():
     return out
 
 
+def _bucket_owner(bucket_name):
+    for account, partitions in s3_backends.items():
+        for s3 in partitions.values():
+            if bucket_name in s3.buckets:
+                return account
+    return None
+
+
+def _wrong_bucket_owner(environ):
+    """S3 refuses a request whose x-amz-expected-bucket-owner is not the bucket's account (moto ignores it)."""
+    expected = environ.get("HTTP_X_AMZ_EXPECTED_BUCKET_OWNER")
+    if not expected:
+        return False
+    bucket = environ.get("PATH_INFO", "/").lstrip("/").split("/", 1)[0]
+    if not bucket:
+        return False
+    with LOCK:
+        owner = _bucket_owner(unquote(bucket))
+    return owner is not None and owner != expected
+
+
+ACCESS_DENIED = (b'<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>AccessDenied</Code>'
+                 b'<Message>Access Denied</Message><RequestId>emulator</RequestId></Error>')
+
+
+def _drain(environ):
+    """Read the request body before refusing it: a client still sending would otherwise hang until its timeout."""
+    stream = environ.get("wsgi.input")
+    length = environ.get("CONTENT_LENGTH")
+    if stream is None:
+        return
+    if length:
+        remaining = int(length)
+        while remaining > 0:
+            chunk = stream.read(min(remaining, 65536))
+            if not chunk:
+                break
+            remaining -= len(chunk)
+    elif "chunked" in environ.get("HTTP_TRANSFER_ENCODING", "").lower():
+        while stream.read(65536):
+            pass
+
+
 def application():
     moto_app = DomainDispatcherApplication(create_backend_app)
 
     def app(environ, start_response):
+        if _wrong_bucket_owner(environ):
+            _drain(environ)
+            body = b"" if environ.get("REQUEST_METHOD") == "HEAD" else ACCESS_DENIED
+            start_response("403 Forbidden", [("Content-Type", "application/xml"),
+                                             ("Content-Length", str(len(body)))])
+            return [body]
         if environ.get("PATH_INFO") == "/_emulator/state" and environ.get("REQUEST_METHOD") == "GET":
             with LOCK:
                 body = json.dumps(state(), sort_keys=True, default=_iso, indent=1).encode("utf-8")
