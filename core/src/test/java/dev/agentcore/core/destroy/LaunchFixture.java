@@ -53,6 +53,9 @@ public final class LaunchFixture {
                   - docker push $IMAGE_URI
             """;
 
+    private static final String POLICY = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+            + "\"Action\":\"logs:PutLogEvents\",\"Resource\":\"*\"}]}";
+
     private static final Duration WAIT = Duration.ofSeconds(60);
 
     private final Cloud cloud;
@@ -136,7 +139,7 @@ public final class LaunchFixture {
             String name = executionRoleName(agent, region);
             RoleService.Role role = cloud.roles().createRole(name, trustPolicy("bedrock-agentcore.amazonaws.com"),
                     "Execution role", tags);
-            cloud.roles().putRolePolicy(name, "BedrockAgentCoreRuntimeExecutionPolicy-" + agent, "{}");
+            cloud.roles().putRolePolicy(name, "BedrockAgentCoreRuntimeExecutionPolicy-" + agent, POLICY);
             cfg.setExecutionRole(role.arn());
             cfg.setCreatedResource("execution_role", name);
         } else {
@@ -147,7 +150,7 @@ public final class LaunchFixture {
         String cbName = codeBuildRoleName(agent, region);
         RoleService.Role cbRole = cloud.roles().createRole(cbName, trustPolicy("codebuild.amazonaws.com"),
                 "CodeBuild role", tags);
-        cloud.roles().putRolePolicy(cbName, "CodeBuildExecutionPolicy", "{}");
+        cloud.roles().putRolePolicy(cbName, "CodeBuildExecutionPolicy", POLICY);
         cfg.setCodeBuildRole(cbRole.arn());
         cfg.setCreatedResource("codebuild_role", cbName);
 
@@ -183,6 +186,10 @@ public final class LaunchFixture {
         String runtimeId = created.id();
         RuntimeService.AgentRuntime runtime = cloud instanceof FakeCloud ? created
                 : await(() -> cloud.runtimes().get(runtimeId).orElseThrow(), r -> !r.status().endsWith("ING"));
+        if (!(cloud instanceof FakeCloud)) { // launch waits for the DEFAULT endpoint too
+            await(() -> cloud.runtimes().getEndpoint(runtimeId, "DEFAULT"),
+                    e -> e.isPresent() && !e.get().status().endsWith("ING"));
+        }
         cfg.setAgentId(runtime.id());
         cfg.setAgentArn(runtime.arn());
         cfg.set(imageUri, "bedrock_agentcore", "image_uri");
