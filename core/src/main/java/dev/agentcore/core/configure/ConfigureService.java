@@ -56,6 +56,21 @@ public final class ConfigureService {
         return DependencyFile.require(projectDir, input);
     }
 
+    /** The name to offer for an entrypoint: that of the agent already configured for it, else the inferred one. */
+    public Entrypoint.InferredName inferName(Entrypoint entrypoint) {
+        return inferName(entrypoint, store.load());
+    }
+
+    private static Entrypoint.InferredName inferName(Entrypoint entrypoint, Optional<ProjectConfig> existing) {
+        // a file written by the Python tool may name this entrypoint's agent differently (e.g. 'main'): keep it
+        Optional<String> configured = existing.flatMap(config -> config.agents().stream()
+                .filter(a -> entrypoint.posixPath().equals(a.entrypoint()) && AgentName.isValid(a.name()))
+                .map(AgentConfig::name)
+                .reduce((first, second) -> first));
+        return configured.map(n -> new Entrypoint.InferredName(n, "the agent already configured for "
+                + entrypoint.relative())).orElseGet(entrypoint::inferName);
+    }
+
     /** The existing config, parsed now so a malformed file stops configure before any question is asked. */
     public Optional<ProjectConfig> existing() {
         return store.load();
@@ -83,7 +98,7 @@ public final class ConfigureService {
         if (request.name() != null) {
             name = AgentName.require(request.name().strip());
         } else {
-            Entrypoint.InferredName inferred = entrypoint.inferName();
+            Entrypoint.InferredName inferred = inferName(entrypoint, existing);
             name = AgentName.require(inferred.name());
             notes.add("Agent name (inferred): " + name + (inferred.note() == null ? "" : " (" + inferred.note() + ")"));
         }

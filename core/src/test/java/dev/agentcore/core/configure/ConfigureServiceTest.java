@@ -246,4 +246,20 @@ class ConfigureServiceTest {
         Map<String, Object> agent = result.agent();
         assertThat(agent.get("name")).isEqualTo("my_agent");
     }
+
+    @Test
+    void anEntrypointAlreadyConfiguredKeepsItsAgentName() throws IOException {
+        Path dir = project();
+        Files.writeString(dir.resolve("main.py"), "");
+        Files.writeString(dir.resolve(".bedrock_agentcore.yaml"), "default_agent: main\nagents:\n  main:\n"
+                + "    name: main\n    entrypoint: " + dir.toRealPath() + "/main.py\n");
+        ConfigureResult result = new ConfigureService(dir).configure(request(dir).entrypoint("main.py").build());
+        assertThat(result.agentName()).isEqualTo("main");
+        assertThat(result.notes()).anyMatch(n -> n.contains("already configured"));
+        assertThat(new ConfigStore(dir).require().agentNames()).containsExactly("main");
+        // a new generic entrypoint elsewhere is named after the project directory
+        Files.delete(dir.resolve(".bedrock_agentcore.yaml"));
+        assertThat(new ConfigureService(dir).configure(request(dir).entrypoint("main.py").build()).agentName())
+                .isEqualTo("proj");
+    }
 }
