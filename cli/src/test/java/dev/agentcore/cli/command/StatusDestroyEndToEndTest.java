@@ -7,11 +7,13 @@ import dev.agentcore.core.aws.AwsClients;
 import dev.agentcore.core.aws.AwsCloud;
 import dev.agentcore.core.aws.AwsSettings;
 import dev.agentcore.core.config.AgentConfig;
+import dev.agentcore.core.config.ConfigStore;
 import dev.agentcore.core.destroy.LaunchFixture;
 import dev.agentcore.core.testing.Emulator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
@@ -19,7 +21,7 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The whole life of a deployed agent against the emulator, through the real SDK implementation: launch, status
+ * The whole life of a deployed agent against the emulator, through the CLI: configure, launch, status
  * (text and JSON), destroy --dry-run (emulator state unchanged byte for byte), destroy --force (everything the
  * launch made goes, a user's role and an unrelated repository stay), a second destroy (clean no-op), status.
  */
@@ -29,7 +31,7 @@ class StatusDestroyEndToEndTest {
     Path dir;
 
     @Test
-    void launchStatusDryRunDestroyStatus() throws Exception {
+    void configureLaunchStatusDryRunDestroyStatus() throws Exception {
         Emulator emulator = Emulator.shared();
         String suffix = UUID.randomUUID().toString().replace("-", "").substring(0, 8);
         String agent = "e2e_" + suffix;
@@ -40,7 +42,6 @@ class StatusDestroyEndToEndTest {
             cli = cli.withEnv(e.getKey(), e.getValue());
         }
 
-        AgentConfig launched;
         String beforeLaunch;
         try (AwsClients aws = new AwsClients(new AwsSettings(null, null, null, emulator.env()))) {
             AwsCloud cloud = new AwsCloud(aws);
@@ -48,14 +49,20 @@ class StatusDestroyEndToEndTest {
                     Map.of());
             cloud.registry().createRepository(unrelatedRepo, Map.of("team", "data"));
             beforeLaunch = emulator.state();
-            // launch is not merged here yet: the fixture makes what launch makes, through the same SDK calls
-            launched = LaunchFixture.in(cloud, dir).launch(agent);
         }
+        Files.writeString(dir.resolve("agent.py"), "from bedrock_agentcore import BedrockAgentCoreApp\n"
+                + "app = BedrockAgentCoreApp()\n");
+        Files.writeString(dir.resolve("requirements.txt"), "bedrock-agentcore\n");
+        // the agent runs with the user's own role: destroy must leave it alone
+        cli.runOk("configure", "--entrypoint", "agent.py", "--name", agent, "--non-interactive",
+                "--execution-role", "arn:aws:iam::" + Emulator.ACCOUNT + ":role/" + userRole);
+        cli.runOk("launch");
+        AgentConfig launched = new ConfigStore(dir).require().agent(agent).orElseThrow();
         String runtimeId = launched.agentId();
 
         var status = cli.runOk("status");
         assertThat(status.out()).contains("Agent '" + agent + "': READY", runtimeId, "SUCCEEDED",
-                ":" + LaunchFixture.IMAGE_TAG, "/aws/bedrock-agentcore/runtimes/" + runtimeId + "-DEFAULT",
+                String.valueOf(launched.get("bedrock_agentcore", "image_uri")), "/aws/bedrock-agentcore/runtimes/" + runtimeId + "-DEFAULT",
                 "aws logs tail", "--follow");
         JsonNode json = new ObjectMapper().readTree(cli.runOk("status", "--output", "json").out());
         assertThat(json.get("state").asText()).isEqualTo("READY");
@@ -66,7 +73,9 @@ class StatusDestroyEndToEndTest {
         String beforeDryRun = emulator.state();
         var plan = cli.runOk("destroy", "--dry-run", "--delete-ecr-repo");
         assertThat(plan.out()).contains("AgentCore.DeleteAgentRuntime " + runtimeId, "ECR.DeleteRepository",
-                "IAM.DeleteRole " + LaunchFixture.executionRoleName(agent, Emulator.REGION));
+                "IAM.DeleteRole " + LaunchFixture.codeBuildRoleName(agent, Emulator.REGION),
+                "keep   IAM.DeleteRole " + userRole, "supplied by you");
+        assertThat(launched.executionRole()).endsWith("/" + userRole);
         JsonNode planJson = new ObjectMapper().readTree(
                 cli.runOk("destroy", "--dry-run", "--delete-ecr-repo", "--output", "json").out());
         assertThat(planJson.get("agent").asText()).isEqualTo(agent);
