@@ -172,7 +172,10 @@ public final class LaunchFixture {
         cfg.setCreatedResource("codebuild_project", project);
         String buildId = cloud.builds().startBuild(project, bucket + "/" + key);
         if (cloud instanceof FakeCloud fake) {
-            fake.pushImage(repoName, IMAGE_TAG);
+            // a FakeCloud build may push IMAGE_URI itself; push only when it did not
+            if (fake.images.getOrDefault(repoName, List.of()).stream().noneMatch(i -> IMAGE_TAG.equals(i.tag()))) {
+                fake.pushImage(repoName, IMAGE_TAG);
+            }
         } else {
             BuildService.Build build = await(() -> cloud.builds().getBuild(buildId), BuildService.Build::finished);
             if (!"SUCCEEDED".equals(build.status())) {
