@@ -64,7 +64,9 @@ class StatusDestroyEndToEndTest {
         assertThat(status.out()).contains("Agent '" + agent + "': READY", runtimeId, "SUCCEEDED",
                 String.valueOf(launched.get("bedrock_agentcore", "image_uri")), "/aws/bedrock-agentcore/runtimes/" + runtimeId + "-DEFAULT",
                 "aws logs tail", "--follow");
-        JsonNode json = new ObjectMapper().readTree(cli.runOk("status", "--output", "json").out());
+        JsonNode json = new ObjectMapper().readTree(cli.runOk("status", "--output", "json", "--verbose").out());
+        assertThat(json.at("/raw/runtime").toString()).contains(runtimeId);
+        assertThat(json.at("/raw/endpoint").toString()).contains("READY");
         assertThat(json.get("state").asText()).isEqualTo("READY");
         assertThat(json.at("/runtime/id").asText()).isEqualTo(runtimeId);
         assertThat(json.at("/endpoint/status").asText()).isEqualTo("READY");
