@@ -145,7 +145,7 @@ class DestroyCommandTest {
     @Test
     void helpNamesTheFlagsAndTheExitCodes() {
         var r = CliHarness.in(dir).runOk("destroy", "--help");
-        assertThat(r.out()).contains("--agent", "--dry-run", "--force", "--delete-ecr-repo", "Exit codes:",
+        assertThat(r.out()).contains("--agent", "--dry-run", "--force", "--delete-ecr-repo", "--keep-logs", "Exit codes:",
                 "no terminal to confirm on");
         assertThat(cloud.calls()).isEmpty();
     }

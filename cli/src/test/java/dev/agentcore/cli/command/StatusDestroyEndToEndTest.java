@@ -72,6 +72,8 @@ class StatusDestroyEndToEndTest {
         assertThat(json.at("/endpoint/status").asText()).isEqualTo("READY");
         assertThat(json.at("/last_build/status").asText()).isEqualTo("SUCCEEDED");
 
+        assertThat(emulator.stateTree().get("logs").fieldNames()).toIterable()
+                .anyMatch(k -> k.endsWith("/aws/codebuild/bedrock-agentcore-" + agent + "-builder"));
         String beforeDryRun = emulator.state();
         var plan = cli.runOk("destroy", "--dry-run", "--delete-ecr-repo");
         assertThat(plan.out()).contains("AgentCore.DeleteAgentRuntime " + runtimeId, "ECR.DeleteRepository",
@@ -92,6 +94,7 @@ class StatusDestroyEndToEndTest {
         assertThat(after.get("iam")).isEqualTo(before.get("iam"));
         assertThat(after.get("codebuild")).isEqualTo(before.get("codebuild"));
         assertThat(after.get("agentcore")).isEqualTo(before.get("agentcore"));
+        assertThat(after.get("logs")).isEqualTo(before.get("logs"));
         assertThat(after.at("/iam/" + Emulator.ACCOUNT + "~1" + userRole).isMissingNode()).isFalse();
         assertThat(after.get("ecr").fieldNames()).toIterable()
                 .anyMatch(k -> k.endsWith("/" + unrelatedRepo));

@@ -193,6 +193,10 @@ public final class LaunchFixture {
             await(() -> cloud.runtimes().getEndpoint(runtimeId, "DEFAULT"),
                     e -> e.isPresent() && !e.get().status().endsWith("ING"));
         }
+        if (cloud instanceof FakeCloud fake) { // the services make these on AWS
+            fake.logGroups.add("/aws/codebuild/" + project);
+            fake.logGroups.add("/aws/bedrock-agentcore/runtimes/" + runtime.id() + "-DEFAULT");
+        }
         cfg.setAgentId(runtime.id());
         cfg.setAgentArn(runtime.arn());
         cfg.set(imageUri, "bedrock_agentcore", "image_uri");
