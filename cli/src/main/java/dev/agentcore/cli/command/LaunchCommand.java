@@ -44,6 +44,14 @@ public final class LaunchCommand implements Callable<Integer> {
     @Option(names = "--stop", description = "With --local: stop the agent started by an earlier 'launch --local'.")
     boolean stop;
 
+    @Option(names = {"-d", "--detach"}, description = "With --local: return once the agent answers /ping, leaving it "
+            + "running in the background (stop it with 'launch --local --stop').")
+    boolean detach;
+
+    @Option(names = "--port", paramLabel = "PORT", description = "With --local: the port on this machine (default: "
+            + "8080, the runtime contract's).")
+    int port = 8080;
+
     @Option(names = {"-env", "--env"}, paramLabel = "KEY=VALUE", description = "Environment variable for the agent (repeatable).")
     List<String> env = new ArrayList<>();
 

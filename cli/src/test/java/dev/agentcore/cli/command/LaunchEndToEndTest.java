@@ -7,8 +7,6 @@ import dev.agentcore.core.aws.AwsClients;
 import dev.agentcore.core.aws.AwsSettings;
 import dev.agentcore.core.config.AgentConfig;
 import dev.agentcore.core.config.ConfigStore;
-import dev.agentcore.core.configure.ConfigureRequest;
-import dev.agentcore.core.configure.ConfigureService;
 import dev.agentcore.core.launch.ResourceNames;
 import dev.agentcore.core.testing.Emulator;
 import org.junit.jupiter.api.AfterAll;
@@ -65,8 +63,7 @@ class LaunchEndToEndTest {
         Files.writeString(dir.resolve("agent.py"), "from bedrock_agentcore import BedrockAgentCoreApp\n"
                 + "app = BedrockAgentCoreApp()\n");
         Files.writeString(dir.resolve("requirements.txt"), "bedrock-agentcore\n");
-        new ConfigureService(dir).configure(ConfigureRequest.builder(dir).entrypoint("agent.py").name(name)
-                .region(Emulator.REGION).build());
+        cli().runOk("configure", "-e", "agent.py", "-n", name, "--non-interactive");
         return name;
     }
 
@@ -103,6 +100,8 @@ class LaunchEndToEndTest {
                 .anySatisfy(t -> assertThat(t.key() + "=" + t.value()).isEqualTo("agentcore:agent=" + name));
 
         aws.s3().headObject(r -> r.bucket(names.bucket()).key(names.sourceKey()));
+        assertThat(aws.s3().getBucketLifecycleConfiguration(r -> r.bucket(names.bucket())).rules())
+                .anySatisfy(rule -> assertThat(rule.expiration().days()).isEqualTo(7));
 
         Project project = aws.codeBuild().batchGetProjects(r -> r.names(names.project())).projects().get(0);
         assertThat(project.environment().typeAsString()).isEqualTo("ARM_CONTAINER");

@@ -458,4 +458,68 @@ class LaunchServiceTest {
         assertThat(plan.bundle().files()).contains("Dockerfile");
         assertThat(plan.warnings()).isEmpty();
     }
+
+    @Test
+    void aMissingDefaultEndpointIsReportedNotFatal() {
+        dev.agentcore.core.cloud.Cloud withoutEndpoints = new dev.agentcore.core.cloud.Cloud() {
+            public String region() { return cloud.region(); }
+            public dev.agentcore.core.cloud.AccountService account() { return cloud.account(); }
+            public dev.agentcore.core.cloud.ContainerRegistry registry() { return cloud.registry(); }
+            public dev.agentcore.core.cloud.RoleService roles() { return cloud.roles(); }
+            public dev.agentcore.core.cloud.ObjectStore objects() { return cloud.objects(); }
+            public dev.agentcore.core.cloud.BuildService builds() { return cloud.builds(); }
+            public dev.agentcore.core.cloud.LogService logs() { return cloud.logs(); }
+            public RuntimeService runtimes() {
+                RuntimeService real = cloud.runtimes();
+                return new RuntimeService() {
+                    public AgentRuntime create(RuntimeSpec spec) { return real.create(spec); }
+                    public AgentRuntime update(String id, RuntimeSpec spec) { return real.update(id, spec); }
+                    public java.util.Optional<AgentRuntime> get(String id) { return real.get(id); }
+                    public java.util.Optional<Endpoint> getEndpoint(String id, String name) {
+                        return java.util.Optional.empty();
+                    }
+                    public java.util.Optional<AgentRuntime> findByName(String name) { return real.findByName(name); }
+                    public boolean delete(String id) { return real.delete(id); }
+                };
+            }
+        };
+
+        LaunchResult result = new LaunchService(withoutEndpoints, dir, progress, time.poller(), Runnable::run)
+                .launch(LaunchOptions.defaults(null));
+
+        assertThat(result.runtimeStatus()).isEqualTo("READY");
+        assertThat(result.endpointStatus()).isNull();
+        assertThat(progress.warnings).anyMatch(w -> w.contains("no DEFAULT endpoint"));
+        assertThat(time.slept()).isLessThanOrEqualTo(Duration.ofSeconds(121));
+    }
+
+    @Test
+    void resourcesTaggedAsOursButNotRecordedAreAdoptedNotCreatedAgain() {
+        // what a launch leaves when the create call succeeded but the answer never arrived
+        cloud.roles().createRole(names.runtimeRole(), "{}", "d", names.tags());
+        cloud.registry().createRepository(names.repository(), names.tags());
+        int before = cloud.mutatingCalls().size();
+
+        launch();
+
+        List<String> calls = cloud.mutatingCalls().subList(before, cloud.mutatingCalls().size());
+        assertThat(calls).noneMatch(c -> c.startsWith("ECR.CreateRepository") || c.equals("IAM.CreateRole "
+                + names.runtimeRole()));
+        assertThat(calls).contains("IAM.PutRolePolicy " + names.runtimeRole() + "/" + names.runtimePolicy());
+        assertThat(agent().createdResource("execution_role")).isEqualTo(names.runtimeRole());
+        assertThat(agent().createdResource("ecr_repository")).isEqualTo(names.repository());
+    }
+
+    @Test
+    void aSameNamedRoleMadeBySomeoneElseIsUsedButNeitherChangedNorRecorded() {
+        cloud.roles().createRole(names.runtimeRole(), "{}", "made by the Python tool", Map.of());
+        int before = cloud.mutatingCalls().size();
+
+        launch();
+
+        List<String> calls = cloud.mutatingCalls().subList(before, cloud.mutatingCalls().size());
+        assertThat(calls).noneMatch(c -> c.contains(names.runtimeRole()));
+        assertThat(agent().createdResource("execution_role")).isNull();
+        assertThat(agent().executionRole()).endsWith(":role/" + names.runtimeRole());
+    }
 }
