@@ -109,4 +109,45 @@ class StatusDestroyEndToEndTest {
         var finalStatus = cli.runOk("status", "--output", "json");
         assertThat(new ObjectMapper().readTree(finalStatus.out()).get("state").asText()).isEqualTo("NOT_CONFIGURED");
     }
+
+    @Test
+    void aRuntimeAndProjectDeletedOutsideTheToolShowAsMissingAndDestroyStillFinishes() throws Exception {
+        Emulator emulator = Emulator.shared();
+        String agent = "e2e_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+        CliHarness cli = CliHarness.in(dir);
+        for (var e : emulator.env().entrySet()) {
+            cli = cli.withEnv(e.getKey(), e.getValue());
+        }
+        Files.writeString(dir.resolve("agent.py"), "from bedrock_agentcore import BedrockAgentCoreApp\n"
+                + "app = BedrockAgentCoreApp()\n");
+        Files.writeString(dir.resolve("requirements.txt"), "bedrock-agentcore\n");
+        cli.runOk("configure", "--entrypoint", "agent.py", "--name", agent, "--non-interactive");
+        cli.runOk("launch");
+        AgentConfig launched = new ConfigStore(dir).require().agent(agent).orElseThrow();
+        try (AwsClients aws = new AwsClients(new AwsSettings(null, null, null, emulator.env()))) {
+            aws.agentCoreControl().deleteAgentRuntime(r -> r.agentRuntimeId(launched.agentId()));
+            aws.codeBuild().deleteProject(r -> r.name(launched.codeBuildProject()));
+        }
+
+        JsonNode launchedState = emulator.stateTree();
+        assertThat(launchedState.get("iam").fieldNames()).toIterable()
+                .filteredOn(k -> k.contains(LaunchFixture.hash(agent))).hasSize(2);
+        assertThat(launchedState.get("ecr").fieldNames()).toIterable()
+                .anyMatch(k -> k.endsWith("/bedrock-agentcore-" + agent));
+
+        JsonNode status = new ObjectMapper().readTree(cli.runOk("status", "--output", "json").out());
+        assertThat(status.get("state").asText()).isEqualTo("MISSING");
+        assertThat(status.at("/runtime/found").asBoolean()).isFalse();
+
+        var destroy = cli.runOk("destroy", "--force", "--delete-ecr-repo", "--output", "json");
+        JsonNode result = new ObjectMapper().readTree(destroy.out());
+        assertThat(result.get("succeeded").asBoolean()).isTrue();
+        assertThat(result.get("steps").toString())
+                .contains("\"operation\":\"DeleteAgentRuntime\"")
+                .contains("\"outcome\":\"already_gone\"");
+        JsonNode state = emulator.stateTree();
+        assertThat(state.get("iam").fieldNames()).toIterable().noneMatch(k -> k.contains(LaunchFixture.hash(agent)));
+        assertThat(state.get("ecr").fieldNames()).toIterable().noneMatch(k -> k.endsWith("/bedrock-agentcore-" + agent));
+        assertThat(new ConfigStore(dir).exists()).isFalse();
+    }
 }
