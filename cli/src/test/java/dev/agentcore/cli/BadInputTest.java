@@ -3,6 +3,7 @@ package dev.agentcore.cli;
 import dev.agentcore.core.config.AgentConfig;
 import dev.agentcore.core.config.ConfigStore;
 import dev.agentcore.core.testing.Emulator;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,7 +32,7 @@ class BadInputTest {
 
     /** The project each row starts from. */
     enum Setup {
-        /** An agent folder, not configured yet (plus decoys: a file outside, a folder without and one with two entrypoints). */
+        /** An agent folder, not configured (decoys: a file outside, folders with no and with two entrypoints). */
         FILES,
         /** FILES, configured by the real configure command as 'my_agent'. */
         CONFIGURED,
@@ -85,7 +87,7 @@ class BadInputTest {
 
     /** {@code process}: run as a real process with no AWS credentials or config reachable (see {@link CliProcess}). */
     record Row(String name, Setup setup, List<String> args, int exit, String message, Map<String, String> env,
-               boolean process, boolean emulator) {
+               boolean process, boolean emulator, boolean report) {
         @Override
         public String toString() {
             return name;
@@ -93,20 +95,31 @@ class BadInputTest {
     }
 
     static Row row(String name, Setup setup, int exit, String message, String... args) {
-        return new Row(name, setup, List.of(args), exit, message, Map.of(), false, false);
+        return new Row(name, setup, List.of(args), exit, message, Map.of(), false, false, false);
+    }
+
+    /**
+     * A row whose command reports rather than errs: status shows what it could not read (exit 0), destroy lists
+     * each step it could not take, and a destroy of an agent that is not there is a no-op (exit 0, for reruns).
+     * The message may be on either stream; still no stack trace and nothing changed.
+     */
+    static Row report(Row row) {
+        return new Row(row.name(), row.setup(), row.args(), row.exit(), row.message(), row.env(), row.process(),
+                row.emulator(), true);
     }
 
     /** A row against the emulated account: its state must not change either. */
     static Row rowCloud(String name, Setup setup, int exit, String message, String... args) {
-        return new Row(name, setup, List.of(args), exit, message, Map.of(), false, true);
+        return new Row(name, setup, List.of(args), exit, message, Map.of(), false, true, false);
     }
 
     static Row rowEnv(String name, Setup setup, int exit, String message, Map<String, String> env, String... args) {
-        return new Row(name, setup, List.of(args), exit, message, env, false, false);
+        return new Row(name, setup, List.of(args), exit, message, env, false, false, false);
     }
 
     static Row rowProcess(String name, Setup setup, int exit, String message, String... args) {
-        return new Row(name, setup, List.of(args), exit, message, Map.of("AWS_REGION", "us-west-2"), true, false);
+        return new Row(name, setup, List.of(args), exit, message, Map.of("AWS_REGION", "us-west-2"), true, false,
+                false);
     }
 
     static final Setup F = Setup.FILES;
@@ -276,7 +289,8 @@ class BadInputTest {
     private static void rowsAdd(List<Row> rows) {
         rows.add(rowProcess("missing credentials", D, 1, "Error: No AWS credentials found (tried environment variables",
                 "invoke", "--endpoint-url", NOWHERE, "hi"));
-        rows.add(rowProcess("profile that does not exist", D, 1, "Error: No AWS credentials found: the profile file has no credentials for profile 'no_such_profile'.",
+        rows.add(rowProcess("profile that does not exist", D, 1, "Error: No AWS credentials found: the profile "
+                + "file has no credentials for profile 'no_such_profile'.",
                 "invoke", "--profile", "no_such_profile", "--endpoint-url", NOWHERE, "hi"));
         rows.add(row("region that is not a region, on invoke", D, 2, "'us west 2' does not look like an AWS region",
                 "invoke", "--region", "us west 2", "--endpoint-url", NOWHERE, "hi"));
@@ -285,7 +299,8 @@ class BadInputTest {
     }
 
     private static void cloudRows(List<Row> rows) {
-        rows.add(rowCloud("launch --env without '=' (cloud)", C, 2, "Invalid environment variable format: NOEQUALS", "launch", "--env", "NOEQUALS"));
+        rows.add(rowCloud("launch --env without '=' (cloud)", C, 2, "Invalid environment variable format: NOEQUALS",
+                "launch", "--env", "NOEQUALS"));
         rows.add(rowCloud("launch unknown agent (cloud)", C, 2, "Agent 'ghost' not found", "launch", "-a", "ghost"));
         rows.add(rowCloud("launch on broken YAML (cloud)", Setup.BROKEN_YAML, 2, "is not valid YAML", "launch"));
         rows.add(rowCloud("launch without a project", F, 2, ".bedrock_agentcore.yaml not found", "launch"));
@@ -295,10 +310,36 @@ class BadInputTest {
                 "launch", "--image-tag", "v 1"));
         rows.add(rowCloud("launch --local-build --detach", C, 2, "--stop and --detach go with --local",
                 "launch", "--local-build", "--detach"));
-        rows.add(row("launch, AWS unreachable", C, 1, "STS: Could not complete the STS call: Unable to execute HTTP request: Connection refused", "launch", "--endpoint-url", NOWHERE));
-        rows.add(rowProcess("launch --dry-run, missing credentials", C, 1, "STS: No usable AWS credentials were found", "launch", "--dry-run",
+        rows.add(row("launch, AWS unreachable", C, 1, "STS: Could not complete the STS call: Unable to execute HTTP "
+                + "request: Connection refused", "launch", "--endpoint-url", NOWHERE));
+        rows.add(rowProcess("launch --dry-run, missing credentials", C, 1, "AWS_SECRET_ACCESS_KEY. "
+                + "(Unable to load credentials from any of the providers)", "launch", "--dry-run",
                 "--endpoint-url", NOWHERE));
-        rows.add(rowProcess("launch, missing credentials", C, 1, "(Unable to load credentials from any of the providers)", "launch", "--endpoint-url", NOWHERE));
+        // ---- status and destroy
+        rows.add(rowCloud("destroy without a terminal nor --force", D, 2, "Pass --force", "destroy"));
+        rows.add(report(rowCloud("destroy unknown agent", D, 0, "Nothing to destroy: agent 'ghost' is not in "
+                + ".bedrock_agentcore.yaml (already destroyed?). Configured agents: [my_agent]",
+                "destroy", "-a", "ghost", "--force")));
+        rows.add(report(rowCloud("destroy --dry-run unknown agent", D, 0, "Nothing to destroy: agent 'ghost'",
+                "destroy", "-a", "ghost", "--dry-run")));
+        rows.add(rowCloud("destroy on broken YAML", Setup.BROKEN_YAML, 2, "is not valid YAML", "destroy", "--force"));
+        rows.add(rowCloud("destroy unknown flag", D, 2, "Unknown option: '--yes'", "destroy", "--yes"));
+        rows.add(rowCloud("status unknown agent", D, 2, "Agent 'ghost' not found. Available agents: [my_agent]",
+                "status", "-a", "ghost"));
+        rows.add(rowCloud("status on broken YAML", Setup.BROKEN_YAML, 2, "is not valid YAML", "status"));
+        rows.add(rowCloud("status on an agent that is a string", Setup.AGENT_SCALAR, 2, "must be a mapping",
+                "status"));
+        rows.add(rowCloud("status with a region that is not a region", D, 2, "does not look like an AWS region",
+                "status", "--region", "west"));
+        rows.add(report(row("status, AWS unreachable", D, 0, "Error:      Could not complete the AgentCore call: "
+                + "Unable to execute HTTP request: Connection refused", "status", "--endpoint-url", NOWHERE)));
+        rows.add(report(row("destroy, AWS unreachable", D, 1, "FAILED AgentCore.DeleteAgentRuntime "
+                + "my_agent-AbCdEf1234: "
+                + "AgentCore ClientError: Could not complete the AgentCore call: Unable to execute HTTP request: "
+                + "Connection refused", "destroy", "--force", "--endpoint-url", NOWHERE)));
+        rows.add(report(rowProcess("destroy, missing credentials", D, 1, "FAILED AgentCore.DeleteAgentRuntime "
+                + "my_agent-AbCdEf1234: AgentCore NoCredentials: No usable AWS credentials were found.",
+                "destroy", "--force", "--endpoint-url", NOWHERE)));
     }
 
     @TempDir
@@ -330,14 +371,45 @@ class BadInputTest {
         }
 
         r.expectExit(row.exit());
-        assertThat(r.err()).as("stderr").contains(row.message());
-        assertThat(r.err()).as("an error line").containsPattern("(?m)^Error: ");
-        assertThat(r.err()).as("no stack trace").doesNotContain("\tat ").doesNotContain("Exception");
-        assertThat(r.out()).as("stdout").isEmpty();
+        if (row.report()) {
+            assertThat(r.out() + r.err()).as("stdout and stderr").contains(row.message());
+            assertThat(r.out() + r.err()).as("no stack trace").doesNotContain("\tat ").doesNotContain("Exception");
+        } else {
+            assertThat(r.err()).as("stderr").contains(row.message());
+            assertThat(r.err()).as("an error line").containsPattern("(?m)^Error: ");
+            assertThat(r.err()).as("no stack trace").doesNotContain("\tat ").doesNotContain("Exception");
+            assertThat(r.out()).as("stdout").isEmpty();
+        }
         assertThat(ProjectSnapshot.of(dir).entries()).as("files under the project")
                 .isEqualTo(before.entries());
         if (emulator != null) {
             assertThat(emulator.state()).as("the emulated account").isEqualTo(stateBefore);
         }
+    }
+
+    /** The previews a cautious operator runs first: they print a plan and change nothing, here or in the account. */
+    @Test
+    void dryRunsChangeNothing() throws Exception {
+        Emulator emulator = Emulator.shared();
+        Path dir = tmp.resolve("proj");
+        Setup.FILES.apply(tmp, dir);
+        CliHarness cli = CliHarness.in(dir);
+        for (Map.Entry<String, String> e : emulator.env().entrySet()) {
+            cli = cli.withEnv(e.getKey(), e.getValue());
+        }
+        String name = "dry_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+        cli.runOk("configure", "-e", "agent.py", "-n", name, "-ni");
+        ProjectSnapshot files = ProjectSnapshot.of(dir);
+        String state = emulator.state();
+
+        CliHarness.Result launch = cli.runOk("launch", "--dry-run");
+        CliHarness.Result launchJson = cli.runOk("launch", "--dry-run", "--output", "json");
+        CliHarness.Result destroy = cli.runOk("destroy", "--dry-run");
+
+        assertThat(launch.out()).contains("CreateAgentRuntime");
+        assertThat(launchJson.out()).startsWith("{");
+        assertThat(destroy.out() + destroy.err()).isNotBlank();
+        assertThat(emulator.state()).as("the emulated account").isEqualTo(state);
+        assertThat(ProjectSnapshot.of(dir).entries()).as("files under the project").isEqualTo(files.entries());
     }
 }

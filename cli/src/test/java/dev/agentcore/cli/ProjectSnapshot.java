@@ -24,7 +24,8 @@ public record ProjectSnapshot(Map<String, String> entries) {
                     entries.put(rel + "/", "dir");
                 } else {
                     byte[] bytes = Files.readAllBytes(p);
-                    entries.put(rel, Files.getPosixFilePermissions(p) + " " + new String(bytes, StandardCharsets.UTF_8));
+                    entries.put(rel, Files.getPosixFilePermissions(p) + " "
+                            + new String(bytes, StandardCharsets.UTF_8));
                 }
             }
         } catch (IOException e) {
