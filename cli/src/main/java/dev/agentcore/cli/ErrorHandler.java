@@ -1,6 +1,7 @@
 package dev.agentcore.cli;
 
 import dev.agentcore.core.AgentCoreException;
+import dev.agentcore.core.Redaction;
 import dev.agentcore.core.cloud.CloudException;
 import picocli.CommandLine;
 
@@ -45,12 +46,15 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
     }
 
     private void report(PrintWriter err, String message, String hint, Exception ex) {
-        err.println(paint("Error: ", "red") + message);
+        err.println(paint("Error: ", "red") + Redaction.secrets(message));
         if (hint != null && !hint.isBlank()) {
-            err.println(paint("Hint: ", "yellow") + hint);
+            err.println(paint("Hint: ", "yellow") + Redaction.secrets(hint));
         }
         if (context.global().debug()) {
-            ex.printStackTrace(err);
+            // service messages inside the trace may echo a token (AWS's signature-mismatch canonical request)
+            java.io.StringWriter trace = new java.io.StringWriter();
+            ex.printStackTrace(new PrintWriter(trace));
+            err.print(Redaction.secrets(trace.toString()));
         }
         err.flush();
     }

@@ -163,6 +163,27 @@ class SecretsTest {
         assertNoSecret(List.of(ok, failed, stopped), dir);
     }
 
+    /** AWS's text for a signature mismatch, echoing the canonical request with the session token in it. */
+    static String signatureMismatch() {
+        return "The request signature we calculated does not match the signature you provided.\n\n"
+                + "The Canonical String for this request should have been\n'POST\n/runtimes/x/invocations\n"
+                + "qualifier=DEFAULT\ncontent-type:application/json\nx-amz-date:20261125T170000Z\n"
+                + "x-amz-security-token:" + SESSION_TOKEN + "\n\ncontent-type;x-amz-date;x-amz-security-token\n'";
+    }
+
+    @Test
+    void aSignatureMismatchEchoingTheSessionTokenIsShownWithoutIt() throws IOException {
+        deployedAgent(false);
+        CliHarness c = cli(dir).withEnv("AWS_ENDPOINT_URL_BEDROCK_AGENTCORE", fake.url());
+        fake.then(FakeDataPlane.error(403, "InvalidSignatureException", signatureMismatch()));
+        var plain = c.run("invoke", "hi").expectExit(1);
+        fake.then(FakeDataPlane.error(403, "InvalidSignatureException", signatureMismatch()));
+        var debug = c.run("invoke", "hi", "--debug").expectExit(1);
+        assertThat(plain.err()).contains("x-amz-security-token:<redacted>");
+        assertThat(debug.err()).contains("\tat ");
+        assertNoSecret(List.of(plain, debug), dir);
+    }
+
     @Test
     void launchLocalPassesCredentialsByNameOnly() throws Exception {
         Path project = EchoProject.create(tmp);

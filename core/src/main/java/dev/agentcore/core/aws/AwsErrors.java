@@ -1,5 +1,6 @@
 package dev.agentcore.core.aws;
 
+import dev.agentcore.core.Redaction;
 import dev.agentcore.core.cloud.CloudException;
 import dev.agentcore.core.cloud.CloudException.Kind;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
@@ -73,7 +74,8 @@ final class AwsErrors {
                         + message + ". Refresh them (aws sso login, aws configure, or new AWS_ACCESS_KEY_ID/"
                         + "AWS_SECRET_ACCESS_KEY/AWS_SESSION_TOKEN) and try again.";
             }
-            return new CloudException(kind, service, code == null ? "HTTP" + status : code, status, message, e);
+            return new CloudException(kind, service, code == null ? "HTTP" + status : code, status,
+                    Redaction.secrets(message), e);
         }
         String text = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         if (e instanceof SdkClientException && isCredentialsProblem(text)) {
