@@ -213,6 +213,10 @@ public final class InvokeService {
     /** --port, else the port of the agent's running {@code launch --local}, else the runtime contract's 8080. */
     private int localPort(Integer requested, AgentConfig agent) {
         if (requested != null) {
+            if (requested < 1 || requested > 65535) {
+                throw AgentCoreException.invalidInput("Invalid --port " + requested + ".",
+                        "Use 1-65535 (default: the port agentcore launch --local used, else 8080).");
+            }
             return requested;
         }
         if (agent != null && agent.name() != null) {
