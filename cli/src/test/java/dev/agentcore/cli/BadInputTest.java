@@ -45,7 +45,9 @@ class BadInputTest {
         /** FILES plus a YAML whose 'agents' is a list. */
         AGENTS_LIST,
         /** FILES plus a YAML whose agent entry is a plain string. */
-        AGENT_SCALAR;
+        AGENT_SCALAR,
+        /** FILES plus link.py, a symbolic link to a Python file outside the project. */
+        ESCAPING_LINK;
 
         void apply(Path tmp, Path dir) throws IOException {
             Files.writeString(tmp.resolve("outside.py"), "print('outside')\n");
@@ -79,6 +81,7 @@ class BadInputTest {
                         "default_agent: my_agent\nagents:\n- my_agent\n");
                 case AGENT_SCALAR -> Files.writeString(dir.resolve(".bedrock_agentcore.yaml"),
                         "default_agent: my_agent\nagents:\n  my_agent: oops\n");
+                case ESCAPING_LINK -> Files.createSymbolicLink(dir.resolve("link.py"), tmp.resolve("outside.py"));
                 default -> {
                 }
             }
@@ -252,6 +255,16 @@ class BadInputTest {
         // ---- credentials and region
         rowsAdd(rows);
         cloudRows(rows);
+        rows.add(row("invoke --local on a port out of range", D, 2, "Invalid --port 70000",
+                "invoke", "--local", "--port", "70000", "hi"));
+        rows.add(row("invoke payload file that is a folder", D, 2, "src: Is a directory",
+                "invoke", "--payload-file", "src"));
+        rows.add(row("name with a non-ASCII letter", F, 2, "Invalid agent name 'agént'",
+                "configure", "-e", "agent.py", "-n", "agént", "-ni"));
+        rows.add(row("entrypoint through a symlink out of the project", Setup.ESCAPING_LINK, 2,
+                "Path must be within the current directory", "configure", "-e", "link.py", "-ni"));
+        rows.add(row("stop-session a malformed runtime ARN", F, 2, "Not an agent runtime ARN",
+                "stop-session", "--agent-arn", "runtime/x", "-s", SESSION));
         // ---- stop-session
         rows.add(row("stop-session an agent not deployed", C, 1, "is not deployed", "stop-session"));
         rows.add(row("stop-session id too short", D, 2, "Session id must be 33 to 256", "stop-session", "-s", "x"));

@@ -37,7 +37,8 @@ class SignatureMismatchRedactionTest {
                 .isEqualTo("aws_secret_access_key = <redacted>");
         assertThat(Redaction.secrets("?X-Amz-Security-Token=abc%2Bdef&X-Amz-Date=1"))
                 .isEqualTo("?X-Amz-Security-Token=<redacted>&X-Amz-Date=1");
-        assertThat(Redaction.secrets("Role validation failed for role x")).isEqualTo("Role validation failed for role x");
+        assertThat(Redaction.secrets("Role validation failed for role x"))
+                .isEqualTo("Role validation failed for role x");
         assertThat(Redaction.secrets(null)).isNull();
     }
 
