@@ -138,6 +138,12 @@ public final class ConfigStore {
                     throw AgentCoreException.invalidInput(ProjectConfig.FILE_NAME + ": agent '" + e.getKey()
                             + "' must be a mapping of settings.", "Fix the file by hand (it was left untouched).");
                 }
+                // the key names the agent; a hand-written entry without 'name' was shown as agent 'null'
+                @SuppressWarnings("unchecked")
+                Map<Object, Object> settings = (Map<Object, Object>) e.getValue();
+                if (settings.get("name") == null) {
+                    settings.put("name", String.valueOf(e.getKey()));
+                }
             }
         }
         return new ProjectConfig(root);
