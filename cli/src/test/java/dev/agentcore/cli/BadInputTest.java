@@ -47,7 +47,11 @@ class BadInputTest {
         /** FILES plus a YAML whose agent entry is a plain string. */
         AGENT_SCALAR,
         /** FILES plus link.py, a symbolic link to a Python file outside the project. */
-        ESCAPING_LINK;
+        ESCAPING_LINK,
+        /** FILES plus a YAML whose agent has no settings at all. */
+        EMPTY_AGENT,
+        /** FILES plus a YAML whose agent has settings of the wrong types. */
+        WRONG_TYPES;
 
         void apply(Path tmp, Path dir) throws IOException {
             Files.writeString(tmp.resolve("outside.py"), "print('outside')\n");
@@ -81,6 +85,11 @@ class BadInputTest {
                         "default_agent: my_agent\nagents:\n- my_agent\n");
                 case AGENT_SCALAR -> Files.writeString(dir.resolve(".bedrock_agentcore.yaml"),
                         "default_agent: my_agent\nagents:\n  my_agent: oops\n");
+                case EMPTY_AGENT -> Files.writeString(dir.resolve(".bedrock_agentcore.yaml"),
+                        "default_agent: my_agent\nagents:\n  my_agent: {}\n");
+                case WRONG_TYPES -> Files.writeString(dir.resolve(".bedrock_agentcore.yaml"),
+                        "default_agent: my_agent\nagents:\n  my_agent: {name: my_agent, entrypoint: 42, aws: nope, "
+                                + "bedrock_agentcore: [1], source_path: {a: b}}\n");
                 case ESCAPING_LINK -> Files.createSymbolicLink(dir.resolve("link.py"), tmp.resolve("outside.py"));
                 default -> {
                 }
@@ -265,6 +274,27 @@ class BadInputTest {
                 "Path must be within the current directory", "configure", "-e", "link.py", "-ni"));
         rows.add(row("stop-session a malformed runtime ARN", F, 2, "Not an agent runtime ARN",
                 "stop-session", "--agent-arn", "runtime/x", "-s", SESSION));
+        // ---- hand-written agents: no settings at all, or settings of the wrong types (the key names the agent)
+        Setup e = Setup.EMPTY_AGENT;
+        Setup w = Setup.WRONG_TYPES;
+        rows.add(report(row("configure list on an empty agent", e, 0, "my_agent (default) - Config only",
+                "configure", "list")));
+        rows.add(row("invoke an empty agent", e, 1, "Agent 'my_agent' is not deployed.", "invoke", "hi"));
+        rows.add(row("stop-session on an empty agent", e, 1, "Agent 'my_agent' is not deployed.", "stop-session"));
+        rows.add(rowCloud("launch --dry-run on an empty agent", e, 2,
+                "Agent 'my_agent' cannot be launched; its config lacks: entrypoint", "launch", "--dry-run"));
+        rows.add(row("launch --local on an empty agent", e, 2, "Agent 'my_agent' has no entrypoint.",
+                "launch", "--local", "--port", "39517"));
+        rows.add(report(rowCloud("status on an empty agent", e, 0, "Agent 'my_agent': NOT_LAUNCHED", "status")));
+        rows.add(report(rowCloud("destroy --dry-run on an empty agent", e, 0, "the agent was never launched",
+                "destroy", "--dry-run")));
+        rows.add(report(row("configure list on wrong types", w, 0, "Entrypoint: 42", "configure", "list")));
+        rows.add(row("invoke on wrong types", w, 1, "Agent 'my_agent' is not deployed.", "invoke", "hi"));
+        rows.add(rowCloud("launch --dry-run on wrong types", w, 2, "is not a directory)", "launch", "--dry-run"));
+        rows.add(row("launch --local on wrong types", w, 2, "/42 not found.", "launch", "--local", "--port", "39517"));
+        rows.add(report(rowCloud("status on wrong types", w, 0, "Entrypoint: 42", "status")));
+        rows.add(report(rowCloud("destroy --dry-run on wrong types", w, 0, "the agent was never launched",
+                "destroy", "--dry-run")));
         // ---- stop-session
         rows.add(row("stop-session an agent not deployed", C, 1, "is not deployed", "stop-session"));
         rows.add(row("stop-session id too short", D, 2, "Session id must be 33 to 256", "stop-session", "-s", "x"));
