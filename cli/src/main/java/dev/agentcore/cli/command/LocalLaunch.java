@@ -53,8 +53,11 @@ final class LocalLaunch implements Callable<Integer> {
         LocalRun run = new LocalRun(context.cwd(), runner, err, context.awsSettings());
         if (options.stop) {
             LocalRun.Stopped stopped = run.stop(agent.name());
-            print(Map.of("agent", stopped.agent(), "stopped", stopped.wasRunning(), "message", stopped.message()),
-                    stopped.message());
+            Map<String, Object> result = new LinkedHashMap<>();
+            result.put("agent", stopped.agent());
+            result.put("stopped", stopped.wasRunning());
+            result.put("message", stopped.message());
+            print(result, stopped.message());
             return 0;
         }
         Map<String, String> env = AgentEnvironment.parse(options.env);

@@ -45,6 +45,8 @@ public final class LocalRun {
     private final PrintWriter progress;
     private final AwsSettings aws;
     private final EngineDetector detector;
+    /** The Ctrl-C guard of a foreground run being started; {@link #serve} takes it over. */
+    private Thread hook;
 
     public LocalRun(Path projectDir, ProcessRunner runner, PrintWriter progress, AwsSettings aws) {
         this.projectDir = projectDir.toAbsolutePath().normalize();
@@ -72,14 +74,9 @@ public final class LocalRun {
      * Returns the agent's exit code.
      */
     public int serve(Launched launched) {
-        Thread hook = new Thread(() -> {
-            progress.println("Stopping " + launched.agent() + "...");
-            progress.flush();
-            stopLaunched(launched);
-            progress.println("Stopped");
-            progress.flush();
-        }, "agentcore-local-stop");
-        Runtime.getRuntime().addShutdownHook(hook);
+        Thread hook = this.hook != null ? this.hook
+                : guard(launched.agent(), launched.engine(), launched.container(), launched.handle());
+        this.hook = null;
         int code;
         try {
             code = launched.handle().process().waitFor();
@@ -230,6 +227,7 @@ public final class LocalRun {
             return new Launched(name, LocalRunState.MODE_CONTAINER, engine.name(), container, image, 0,
                     endpoint.url(), null, null);
         }
+        hook = guard(name, engine.name(), container, client);
         new LocalRunState(name, LocalRunState.MODE_CONTAINER, client.pid(),
                 LocalRunState.startOf(client.process().toHandle()), engine.name(), container, endpoint.port(), null)
                 .save(projectDir);
@@ -380,6 +378,9 @@ public final class LocalRun {
             started = runner.start(call, null);
         }
         Process p = started.process();
+        if (!options.detach()) {
+            hook = guard(name, null, null, started);
+        }
         new LocalRunState(name, LocalRunState.MODE_PROCESS, p.pid(), LocalRunState.startOf(p.toHandle()), null,
                 null, endpoint.port(), log == null ? null : log.toString()).save(projectDir);
         Path logFile = log;
@@ -410,6 +411,7 @@ public final class LocalRun {
                                  java.util.function.Supplier<AgentCoreException> onFailure) {
         LocalEndpoint.Wait w = endpoint.awaitReady(options.readyTimeout(), alive);
         if (w != LocalEndpoint.Wait.READY) {
+            unguard();
             throw onFailure.get();
         }
     }
@@ -436,20 +438,50 @@ public final class LocalRun {
         return Files.isDirectory(ep) ? ep : ep.getParent();
     }
 
-    /** Stops a run this process started (the shutdown hook's work); bounded. */
-    private void stopLaunched(Launched launched) {
-        try {
-            if (launched.container() != null) {
-                runner.find(launched.engine()).ifPresent(exe ->
-                        new CliContainerEngine(launched.engine(), exe, runner).stop(launched.container()));
+    /**
+     * From the moment a foreground run starts, Ctrl-C (a JVM shutdown) stops it: the container by name, the process
+     * tree by handle. Bounded.
+     */
+    private Thread guard(String agent, String engine, String container, ProcessRunner.Started handle) {
+        Thread t = new Thread(() -> {
+            progress.println("Stopping " + agent + "...");
+            progress.flush();
+            stopStarted(agent, engine, container, handle);
+            progress.println("Stopped");
+            progress.flush();
+        }, "agentcore-local-stop");
+        Runtime.getRuntime().addShutdownHook(t);
+        return t;
+    }
+
+    private void unguard() {
+        if (hook != null) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is already running
             }
-            if (launched.handle() != null) {
-                ProcessTree.stop(launched.handle().process().toHandle(), Duration.ofSeconds(10));
+            hook = null;
+        }
+    }
+
+    private void stopLaunched(Launched launched) {
+        stopStarted(launched.agent(), launched.engine(), launched.container(), launched.handle());
+    }
+
+    /** Stops a run this process started; bounded. */
+    private void stopStarted(String agent, String engine, String container, ProcessRunner.Started handle) {
+        try {
+            if (container != null) {
+                runner.find(engine).ifPresent(exe -> new CliContainerEngine(engine, exe, runner).stop(container));
+            }
+            if (handle != null) {
+                ProcessTree.stop(handle.process().toHandle(), Duration.ofSeconds(10));
             }
         } catch (RuntimeException e) {
             progress.println("Could not stop cleanly: " + e.getMessage());
         } finally {
-            LocalRunState.delete(projectDir, launched.agent());
+            LocalRunState.delete(projectDir, agent);
         }
     }
 }
