@@ -60,9 +60,17 @@ final class LocalLaunch implements Callable<Integer> {
             print(result, stopped.message());
             return 0;
         }
-        Map<String, String> env = AgentEnvironment.parse(options.env);
-        LocalRun.Launched launched = run.start(agent, new LocalRun.Options(options.containerRuntime, env,
-                options.port, options.detach, READY_TIMEOUT));
+        LocalRun.Options runOptions = new LocalRun.Options(options.containerRuntime,
+                AgentEnvironment.parse(options.env), options.port, options.detach, READY_TIMEOUT);
+        if (options.dryRun) {
+            java.util.List<String> steps = run.plan(agent, runOptions);
+            for (int i = 0; i < steps.size(); i++) {
+                context.out().println((i + 1) + ". " + steps.get(i));
+            }
+            context.out().println("Dry run: nothing was built or started.");
+            return 0;
+        }
+        LocalRun.Launched launched = run.start(agent, runOptions);
         err.println("Agent '" + launched.agent() + "' is ready at " + launched.url()
                 + " (POST /invocations, GET /ping)" + (launched.engine() == null ? "" : " in " + launched.engine()
                 + " container " + launched.container()) + ".");

@@ -69,6 +69,33 @@ public final class LocalRun {
                 : startProcess(agent, env, endpoint, options);
     }
 
+    /** The steps {@link #start} would take, for --dry-run: engine probes only, nothing is built or started. */
+    public List<String> plan(AgentConfig agent, Options options) {
+        String name = agent.name();
+        LocalEndpoint endpoint = new LocalEndpoint(options.port());
+        List<String> steps = new java.util.ArrayList<>();
+        if (!endpoint.portFree()) {
+            steps.add("(port " + options.port() + " is in use now: the launch would stop here)");
+        }
+        Optional<ContainerEngine> engine = chooseEngine(agent, options.runtime());
+        String keys = String.join(" ", new java.util.TreeSet<>(options.env().keySet()));
+        if (engine.isPresent()) {
+            String e = engine.get().name();
+            steps.add(e + " build -t " + localImage(name) + " -f " + dockerfileOrExpected(name) + " --platform "
+                    + agent.platform() + " " + sourceDir(agent));
+            steps.add(e + " run" + (options.detach() ? " -d" : "") + " --rm -p " + options.port() + ":8080 --name "
+                    + "bedrock_agentcore-" + name + "-<time> -e AWS_REGION -e AWS_DEFAULT_REGION (and the caller's "
+                    + "credentials, by name)" + (keys.isEmpty() ? "" : " -e " + keys.replace(" ", " -e ")) + " "
+                    + localImage(name));
+        } else {
+            steps.add("python " + entrypoint(agent) + " in " + sourceDir(agent) + " with PORT=" + options.port()
+                    + (keys.isEmpty() ? "" : " and " + keys));
+        }
+        steps.add("wait for GET " + endpoint.url() + "/ping, then record the run in "
+                + projectDir.relativize(LocalRunState.file(projectDir, name)));
+        return steps;
+    }
+
     /**
      * Holds a foreground run until the agent stops or the user presses Ctrl-C (a shutdown hook stops it cleanly).
      * Returns the agent's exit code.
