@@ -35,10 +35,31 @@ public final class LocalRun {
 
     /** A started agent. {@code handle} is the foreground process (agent or engine client), null when detached. */
     public record Launched(String agent, String mode, String engine, String container, String image, long pid,
-                           String url, Path logFile, ProcessRunner.Started handle) { }
+                           String url, Path logFile, ProcessRunner.Started handle) {
+        /** The result as --output json shows it. */
+        public Map<String, Object> summary() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("agent", agent);
+            m.put("mode", mode);
+            m.put("engine", engine);
+            m.put("container", container);
+            m.put("pid", pid > 0 ? pid : null);
+            m.put("url", url);
+            m.put("log", logFile == null ? null : logFile.toString());
+            return m;
+        }
+    }
 
     /** The result of --stop. */
-    public record Stopped(String agent, boolean wasRunning, String message) { }
+    public record Stopped(String agent, boolean wasRunning, String message) {
+        public Map<String, Object> summary() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("agent", agent);
+            m.put("stopped", wasRunning);
+            m.put("message", message);
+            return m;
+        }
+    }
 
     private final Path projectDir;
     private final ProcessRunner runner;
