@@ -1,5 +1,7 @@
 package dev.agentcore.cli;
 
+import dev.agentcore.core.cloud.Cloud;
+
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -13,7 +15,7 @@ import java.util.Map;
  * Runs the CLI in-process in a project directory with a given environment, capturing stdout and stderr. Failed
  * expectations show both streams.
  */
-public record CliHarness(Path cwd, Map<String, String> env, boolean interactive, String stdin) {
+public record CliHarness(Path cwd, Map<String, String> env, boolean interactive, String stdin, Cloud cloud) {
 
     public record Result(int exitCode, String out, String err) {
         public Result expectExit(int expected) {
@@ -36,7 +38,7 @@ public record CliHarness(Path cwd, Map<String, String> env, boolean interactive,
         env.put("AWS_SECRET_ACCESS_KEY", "testing");
         env.put("AWS_REGION", "us-west-2");
         env.put("NO_COLOR", "1");
-        return new CliHarness(cwd, env, false, "");
+        return new CliHarness(cwd, env, false, "", null);
     }
 
     public CliHarness withEnv(String key, String value) {
@@ -46,15 +48,20 @@ public record CliHarness(Path cwd, Map<String, String> env, boolean interactive,
         } else {
             copy.put(key, value);
         }
-        return new CliHarness(cwd, copy, interactive, stdin);
+        return new CliHarness(cwd, copy, interactive, stdin, cloud);
     }
 
     public CliHarness withStdin(String text) {
-        return new CliHarness(cwd, env, interactive, text);
+        return new CliHarness(cwd, env, interactive, text, cloud);
     }
 
     public CliHarness interactive(boolean value) {
-        return new CliHarness(cwd, env, value, stdin);
+        return new CliHarness(cwd, env, value, stdin, cloud);
+    }
+
+    /** Cloud commands talk to this (e.g. a FakeCloud) instead of AWS. */
+    public CliHarness withCloud(Cloud fake) {
+        return new CliHarness(cwd, env, interactive, stdin, fake);
     }
 
     public Result run(String... args) {
@@ -63,6 +70,9 @@ public record CliHarness(Path cwd, Map<String, String> env, boolean interactive,
         InputStream in = new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8));
         AppContext context = new AppContext(new PrintWriter(out, true), new PrintWriter(err, true), in, cwd, env,
                 interactive);
+        if (cloud != null) {
+            context.withCloud(cloud);
+        }
         int code = Main.run(context, args);
         return new Result(code, out.toString(), err.toString());
     }

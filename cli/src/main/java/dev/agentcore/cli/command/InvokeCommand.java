@@ -81,7 +81,7 @@ public final class InvokeCommand implements Callable<Integer> {
                 InvokeConnections.standard(context.awsSettings(), region -> context.aws(region).agentCore()),
                 note -> context.err().println(note));
         var renderer = new ResponseRenderer(context.out(),
-                OutputMode.of(context.global().json(), context.interactive()));
+                OutputMode.of(context.global().json(), context.terminalOutput()));
         var result = service.invoke(options, renderer);
         if (result.emptyAnswer()) {
             context.err().println("The agent returned an empty answer.");

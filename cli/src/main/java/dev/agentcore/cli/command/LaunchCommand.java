@@ -2,7 +2,6 @@ package dev.agentcore.cli.command;
 
 import dev.agentcore.cli.AppContext;
 import dev.agentcore.core.AgentCoreException;
-import dev.agentcore.core.aws.AwsCloud;
 import dev.agentcore.core.cloud.Cloud;
 import dev.agentcore.core.config.AgentConfig;
 import dev.agentcore.core.config.ConfigStore;
@@ -82,7 +81,7 @@ public final class LaunchCommand implements Callable<Integer> {
         }
         Map<String, String> variables = EnvVars.parse(env);
         AgentConfig config = new ConfigStore(context.cwd()).require().select(agent);
-        Cloud cloud = new AwsCloud(context.aws(config.region()));
+        Cloud cloud = context.cloud(config.region());
         LaunchService service = new LaunchService(cloud, context.cwd(), new LaunchConsole(context));
         LaunchOptions options = new LaunchOptions(config.name(), variables, imageTag, autoUpdateOnConflict,
                 forceRebuild);

@@ -100,6 +100,8 @@ class LaunchEndToEndTest {
                 .anySatisfy(t -> assertThat(t.key() + "=" + t.value()).isEqualTo("agentcore:agent=" + name));
 
         aws.s3().headObject(r -> r.bucket(names.bucket()).key(names.sourceKey()));
+        assertThat(aws.s3().getBucketLifecycleConfiguration(r -> r.bucket(names.bucket())).rules())
+                .anySatisfy(rule -> assertThat(rule.expiration().days()).isEqualTo(7));
 
         Project project = aws.codeBuild().batchGetProjects(r -> r.names(names.project())).projects().get(0);
         assertThat(project.environment().typeAsString()).isEqualTo("ARM_CONTAINER");

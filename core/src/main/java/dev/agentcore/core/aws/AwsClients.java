@@ -137,7 +137,20 @@ public final class AwsClients implements AutoCloseable {
     }
 
     public synchronized BedrockAgentCoreClient agentCore() {
-        return data != null ? data : (data = open(BedrockAgentCoreClient.builder(), "BEDROCK_AGENTCORE"));
+        if (data == null) {
+            var b = BedrockAgentCoreClient.builder();
+            configure(b, "BEDROCK_AGENTCORE").region(Region.of(region()));
+            // an agent may think for minutes between two chunks: wait as long as the Python tool (900 s)
+            SdkHttpClient slow = UrlConnectionHttpClient.builder()
+                    .connectionTimeout(Duration.ofSeconds(10))
+                    .socketTimeout(Duration.ofSeconds(900))
+                    .build();
+            opened.add(slow);
+            b.httpClient(slow);
+            data = b.build();
+            opened.add(data);
+        }
+        return data;
     }
 
     /** The credentials the clients use (also handed to a local container as environment variables). */

@@ -127,4 +127,19 @@ class AwsRetryTest {
         assertThat(e.getMessage()).startsWith("Could not complete the STS call");
         assertThat(rule.hits()).isEqualTo(3);
     }
+
+    @Test
+    void aRoleNotYetAssumableReachesTheCallerWithTheServiceMessage() {
+        // IAM propagation: the launch flow retries on this message itself; the SDK must not swallow or reword it
+        String role = "arn:aws:iam::" + Emulator.ACCOUNT + ":role/AmazonBedrockAgentCoreSDKRuntime-us-west-2-0123456789";
+        Rule rule = proxy.when(service("bedrock-agentcore"), 1,
+                new FaultProxy.ErrorAnswer(400, "ValidationException", "Role validation failed for '" + role
+                        + "'. Please verify that the role exists and its trust policy allows assumption by this service"));
+        CloudException e = catchThrowableOfType(CloudException.class, () -> cloud.runtimes().create(
+                new dev.agentcore.core.cloud.RuntimeService.RuntimeSpec("agent_x", "image", role, "PUBLIC", null,
+                        null, "HTTP", Map.of(), null, null, null, null, null, Map.of())));
+        assertThat(e.kind()).isEqualTo(Kind.VALIDATION);
+        assertThat(e.getMessage()).contains("Role validation failed").contains(role);
+        assertThat(rule.hits()).isEqualTo(1);
+    }
 }

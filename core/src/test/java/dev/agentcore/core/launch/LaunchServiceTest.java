@@ -492,4 +492,34 @@ class LaunchServiceTest {
         assertThat(progress.warnings).anyMatch(w -> w.contains("no DEFAULT endpoint"));
         assertThat(time.slept()).isLessThanOrEqualTo(Duration.ofSeconds(121));
     }
+
+    @Test
+    void resourcesTaggedAsOursButNotRecordedAreAdoptedNotCreatedAgain() {
+        // what a launch leaves when the create call succeeded but the answer never arrived
+        cloud.roles().createRole(names.runtimeRole(), "{}", "d", names.tags());
+        cloud.registry().createRepository(names.repository(), names.tags());
+        int before = cloud.mutatingCalls().size();
+
+        launch();
+
+        List<String> calls = cloud.mutatingCalls().subList(before, cloud.mutatingCalls().size());
+        assertThat(calls).noneMatch(c -> c.startsWith("ECR.CreateRepository") || c.equals("IAM.CreateRole "
+                + names.runtimeRole()));
+        assertThat(calls).contains("IAM.PutRolePolicy " + names.runtimeRole() + "/" + names.runtimePolicy());
+        assertThat(agent().createdResource("execution_role")).isEqualTo(names.runtimeRole());
+        assertThat(agent().createdResource("ecr_repository")).isEqualTo(names.repository());
+    }
+
+    @Test
+    void aSameNamedRoleMadeBySomeoneElseIsUsedButNeitherChangedNorRecorded() {
+        cloud.roles().createRole(names.runtimeRole(), "{}", "made by the Python tool", Map.of());
+        int before = cloud.mutatingCalls().size();
+
+        launch();
+
+        List<String> calls = cloud.mutatingCalls().subList(before, cloud.mutatingCalls().size());
+        assertThat(calls).noneMatch(c -> c.contains(names.runtimeRole()));
+        assertThat(agent().createdResource("execution_role")).isNull();
+        assertThat(agent().executionRole()).endsWith(":role/" + names.runtimeRole());
+    }
 }

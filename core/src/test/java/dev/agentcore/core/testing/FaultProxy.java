@@ -226,15 +226,15 @@ public final class FaultProxy implements AutoCloseable {
         String body;
         String type;
         if (exchange.getRequestHeaders().containsKey("X-Amz-Target") || contentType.contains("json")) {
-            body = "{\"__type\":\"" + answer.errorCode() + "\",\"message\":\"" + answer.message() + "\"}";
+            body = "{\"__type\":\"" + answer.errorCode() + "\",\"message\":\"" + json(answer.message()) + "\"}";
             type = "application/x-amz-json-1.1";
         } else if (contentType.startsWith("application/x-www-form-urlencoded")) {
             body = "<ErrorResponse><Error><Type>Sender</Type><Code>" + answer.errorCode() + "</Code><Message>"
-                    + answer.message() + "</Message></Error><RequestId>fault</RequestId></ErrorResponse>";
+                    + xml(answer.message()) + "</Message></Error><RequestId>fault</RequestId></ErrorResponse>";
             type = "text/xml";
         } else {
             body = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>" + answer.errorCode() + "</Code><Message>"
-                    + answer.message() + "</Message><RequestId>fault</RequestId></Error>";
+                    + xml(answer.message()) + "</Message><RequestId>fault</RequestId></Error>";
             type = "application/xml";
         }
         exchange.getResponseHeaders().set("Content-Type", type);
@@ -285,6 +285,14 @@ public final class FaultProxy implements AutoCloseable {
                 }
             }
         }
+    }
+
+    private static String json(String text) {
+        return text.replace("\\", "\\\\").replace("\"", "\\\"");
+    }
+
+    private static String xml(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
     private static boolean hasBody(HttpExchange exchange) {
