@@ -1,7 +1,6 @@
 package dev.agentcore.cli.command;
 
 import dev.agentcore.cli.AppContext;
-import dev.agentcore.core.aws.AwsCloud;
 import dev.agentcore.core.cloud.Cloud;
 import dev.agentcore.core.config.AgentConfig;
 import dev.agentcore.core.launch.EnvVars;
@@ -31,7 +30,7 @@ final class LocalBuildLaunch {
         String tag = LocalBuild.tagOrDefault(options.imageTag);
         LaunchOptions launch = new LaunchOptions(agent.name(), EnvVars.parse(options.env), tag,
                 options.autoUpdateOnConflict, options.forceRebuild);
-        Cloud cloud = new AwsCloud(context.aws(agent.region()));
+        Cloud cloud = context.cloud(agent.region());
         LaunchService service = new LaunchService(cloud, context.cwd(), new LaunchConsole(context));
         LaunchOutput output = new LaunchOutput(context);
         if (options.dryRun) {
