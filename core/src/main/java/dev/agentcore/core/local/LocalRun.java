@@ -207,6 +207,12 @@ public final class LocalRun {
             }
             return d.engine();
         }
+        if ("direct_code_deploy".equals(agent.deploymentType())) {
+            // such an agent has no Dockerfile: its code runs as it is, here as in the cloud
+            progress.println("Agent '" + agent.name() + "' is deployed as code (direct_code_deploy): running it with "
+                    + "the host's Python.");
+            return Optional.empty();
+        }
         EngineDetector.Detection d = detector.detect(agent.containerRuntime());
         if (d.engine().isEmpty()) {
             progress.println("No usable container engine (" + d.summary() + ").");

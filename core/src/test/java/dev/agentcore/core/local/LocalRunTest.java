@@ -173,6 +173,20 @@ class LocalRunTest {
     }
 
     @Test
+    void aDirectCodeDeployAgentRunsAsCodeEvenWithAnEngine() throws Exception {
+        project = EchoProject.create(dir);
+        new ConfigStore(project).update(cfg -> {
+            cfg.select("echo").set("direct_code_deploy", "deployment_type");
+            return null;
+        });
+        FakeEngine fake = FakeEngine.in(dir, "docker");
+        LocalRun.Launched launched = localRun(fake, Map.of()).start(agent("echo"),
+                options(null, FakeEngine.freePort(), true));
+        assertThat(launched.mode()).isEqualTo("process");
+        assertThat(fake.calls()).isEmpty();
+    }
+
+    @Test
     void anExplicitEngineThatIsMissingIsAnError() throws Exception {
         project = EchoProject.create(dir);
         LocalRun r = localRun(FakeEngine.in(dir, "docker"), Map.of());
