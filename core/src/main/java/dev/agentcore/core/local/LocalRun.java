@@ -163,10 +163,10 @@ public final class LocalRun {
         boolean stopped = false;
         String what;
         if (LocalRunState.MODE_CONTAINER.equals(s.mode())) {
-            Optional<java.nio.file.Path> exe = runner.find(s.engine());
-            if (exe.isPresent()) {
-                stopped = new CliContainerEngine(s.engine(), exe.get(), runner).stop(s.container());
-            }
+            Path exe = runner.find(s.engine()).orElseThrow(() -> AgentCoreException.failure("Cannot stop container "
+                    + s.container() + ": " + s.engine() + " is not on PATH.", "Stop it with '" + s.engine() + " stop "
+                    + s.container() + "' where " + s.engine() + " is installed."));
+            stopped = new CliContainerEngine(s.engine(), exe, runner).stop(s.container());
             Optional<ProcessHandle> client = s.liveProcess();
             if (client.isPresent()) {
                 ProcessTree.stop(client.get(), Duration.ofSeconds(10));
@@ -271,7 +271,13 @@ public final class LocalRun {
             awaitDetachedStart(engine, client, endpoint);
             new LocalRunState(name, LocalRunState.MODE_CONTAINER, 0, null, engine.name(), container,
                     endpoint.port(), null).save(projectDir);
-            waitReadyOrFail(endpoint, options, () -> true, () -> {
+            waitReadyOrFail(endpoint, options, everyFewSeconds(() -> engine.isRunning(container)), () -> {
+                if (!engine.isRunning(container)) {
+                    LocalRunState.delete(projectDir, name);
+                    return AgentCoreException.failure("Container " + container + " stopped before answering /ping "
+                            + "on port " + endpoint.port() + ".", "Run it in the foreground to see its logs: "
+                            + "agentcore launch --local");
+                }
                 engine.stop(container);
                 LocalRunState.delete(projectDir, name);
                 return AgentCoreException.failure("Container " + container + " did not answer /ping on port "
@@ -300,6 +306,19 @@ public final class LocalRun {
         });
         return new Launched(name, LocalRunState.MODE_CONTAINER, engine.name(), container, image, client.pid(),
                 endpoint.url(), null, client);
+    }
+
+    /** A liveness check that costs a process start, so asked at most every two seconds. */
+    private static java.util.function.BooleanSupplier everyFewSeconds(java.util.function.BooleanSupplier check) {
+        long[] next = {System.nanoTime() + Duration.ofSeconds(2).toNanos()};
+        boolean[] last = {true};
+        return () -> {
+            if (System.nanoTime() >= next[0]) {
+                last[0] = check.getAsBoolean();
+                next[0] = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+            }
+            return last[0];
+        };
     }
 
     /** {@code run -d} returns after creating the container; its exit code says whether that worked. */

@@ -249,6 +249,22 @@ class LocalRunTest {
     }
 
     @Test
+    void aDetachedContainerThatDiesIsReportedWithoutWaitingOutTheTimeout() throws Exception {
+        project = EchoProject.create(dir);
+        FakeEngine fake = FakeEngine.in(dir, "docker").crashingContainer();
+        LocalRun r = localRun(fake, Map.of());
+        LocalRun.Options slowTimeout = new LocalRun.Options("docker", Map.of(), FakeEngine.freePort(), true,
+                Duration.ofMinutes(5));
+        long started = System.nanoTime();
+        assertThatThrownBy(() -> r.start(agent("echo"), slowTimeout))
+                .hasMessageContaining("stopped before answering /ping");
+        // noticed by the liveness check (every 2 s), not by running out the 5 minutes
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMinutes(2));
+        assertThat(fake.calls()).anyMatch(c -> c.startsWith("docker inspect --format {{.State.Running}} "));
+        assertThat(LocalRunState.load(project, "echo")).isEmpty();
+    }
+
+    @Test
     void aPortTheEngineFindsBusyIsReportedAsSuch() throws Exception {
         project = EchoProject.create(dir);
         int port = FakeEngine.freePort();
