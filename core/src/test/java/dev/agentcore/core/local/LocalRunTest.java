@@ -102,6 +102,15 @@ class LocalRunTest {
     }
 
     @Test
+    void theProjectsVirtualEnvironmentIsPreferredOverPython3OnPath() throws Exception {
+        project = EchoProject.create(dir);
+        Path venvPython = Files.createDirectories(project.resolve(".venv/bin")).resolve("python");
+        Files.createSymbolicLink(venvPython, FakeEngine.realPython());
+        localRun(FakeEngine.in(dir), Map.of()).start(agent("echo"), options("none", FakeEngine.freePort(), true));
+        assertThat(progress.toString()).contains("with " + venvPython + " on port");
+    }
+
+    @Test
     void foregroundRunIsHeldUntilStoppedFromElsewhere() throws Exception {
         project = EchoProject.create(dir);
         int port = FakeEngine.freePort();
