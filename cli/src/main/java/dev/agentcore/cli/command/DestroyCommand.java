@@ -57,7 +57,7 @@ public final class DestroyCommand implements Callable<Integer> {
                     + "to ask on.", "Pass --force to destroy without asking, or --dry-run to preview the plan.");
         }
         DestroyService service = new DestroyService(new ConfigStore(context.cwd()),
-                region -> Clouds.open(context, region));
+                context::cloud);
         Optional<DestroyPlan> plan = service.plan(agent, deleteEcrRepo, keepLogs);
         boolean json = context.global().json();
         DestroyView view = new DestroyView(context.color());

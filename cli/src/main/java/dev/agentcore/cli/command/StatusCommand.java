@@ -37,7 +37,7 @@ public final class StatusCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         StatusService service = new StatusService(new ConfigStore(context.cwd()),
-                region -> Clouds.open(context, region));
+                context::cloud);
         StatusReport report = service.status(agent);
         StatusView view = new StatusView(report, verbose, context.color());
         context.out().print(context.global().json() ? view.json() : view.text());

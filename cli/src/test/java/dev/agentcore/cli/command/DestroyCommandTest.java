@@ -7,8 +7,6 @@ import dev.agentcore.core.cloud.CloudException;
 import dev.agentcore.core.config.ConfigStore;
 import dev.agentcore.core.destroy.LaunchFixture;
 import dev.agentcore.core.fake.FakeCloud;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,17 +22,6 @@ class DestroyCommandTest {
     Path dir;
 
     FakeCloud cloud = new FakeCloud();
-    AutoCloseable installed;
-
-    @BeforeEach
-    void install() {
-        installed = Clouds.install(cloud);
-    }
-
-    @AfterEach
-    void uninstall() throws Exception {
-        installed.close();
-    }
 
     @Test
     void dryRunPrintsANumberedPlanAndMakesNoMutatingCall() throws Exception {
@@ -42,7 +29,7 @@ class DestroyCommandTest {
         int before = cloud.mutatingCalls().size();
         String yaml = Files.readString(dir.resolve(".bedrock_agentcore.yaml"));
 
-        var r = CliHarness.in(dir).runOk("destroy", "--dry-run");
+        var r = CliHarness.in(dir).withCloud(cloud).runOk("destroy", "--dry-run");
 
         assertThat(r.out()).contains("Plan to destroy agent 'demo'", "  1. none", "AgentCore.DeleteAgentRuntime",
                 "delete", "IAM.DeleteRole", "keep", "--delete-ecr-repo", "Config.RemoveAgent");
@@ -54,7 +41,7 @@ class DestroyCommandTest {
     @Test
     void dryRunJsonHasTheAgentAndTheSteps() throws Exception {
         LaunchFixture.in(cloud, dir).launch("demo");
-        var r = CliHarness.in(dir).runOk("destroy", "--dry-run", "--output", "json");
+        var r = CliHarness.in(dir).withCloud(cloud).runOk("destroy", "--dry-run", "--output", "json");
         JsonNode json = new ObjectMapper().readTree(r.out());
         assertThat(json.get("agent").asText()).isEqualTo("demo");
         assertThat(json.get("steps").get(1).get("operation").asText()).isEqualTo("DeleteAgentRuntime");
@@ -66,7 +53,7 @@ class DestroyCommandTest {
     void withoutATerminalAndWithoutForceItRefusesNamingForce() {
         LaunchFixture.in(cloud, dir).launch("demo");
         int before = cloud.calls().size();
-        var r = CliHarness.in(dir).run("destroy").expectExit(2);
+        var r = CliHarness.in(dir).withCloud(cloud).run("destroy").expectExit(2);
         assertThat(r.err()).contains("--force").doesNotContain("at dev.agentcore");
         assertThat(cloud.calls()).hasSize(before);
     }
@@ -75,7 +62,7 @@ class DestroyCommandTest {
     void onATerminalItAsksAndNoMeansNothingIsDeleted() {
         LaunchFixture.in(cloud, dir).launch("demo");
         int before = cloud.mutatingCalls().size();
-        var r = CliHarness.in(dir).interactive(true).withStdin("n\n").run("destroy").expectExit(1);
+        var r = CliHarness.in(dir).withCloud(cloud).interactive(true).withStdin("n\n").run("destroy").expectExit(1);
         assertThat(r.err()).contains("[y/N]", "cancelled");
         assertThat(cloud.mutatingCalls()).hasSize(before);
         assertThat(new ConfigStore(dir).exists()).isTrue();
@@ -84,7 +71,7 @@ class DestroyCommandTest {
     @Test
     void onATerminalYesDestroys() {
         LaunchFixture.in(cloud, dir).launch("demo");
-        var r = CliHarness.in(dir).interactive(true).withStdin("y\n").runOk("destroy");
+        var r = CliHarness.in(dir).withCloud(cloud).interactive(true).withStdin("y\n").runOk("destroy");
         assertThat(r.out()).contains("Destroyed agent 'demo'");
         assertThat(cloud.runtimes).isEmpty();
         assertThat(new ConfigStore(dir).exists()).isFalse();
@@ -94,7 +81,7 @@ class DestroyCommandTest {
     void forceDestroysReportsEachStepAndASecondRunIsACleanNoOp() throws Exception {
         LaunchFixture.in(cloud, dir).launch("demo");
 
-        var r = CliHarness.in(dir).runOk("destroy", "--force", "--delete-ecr-repo");
+        var r = CliHarness.in(dir).withCloud(cloud).runOk("destroy", "--force", "--delete-ecr-repo");
         assertThat(r.out()).contains("Destroyed agent 'demo'", "deleted", "AgentCore.DeleteAgentRuntime",
                 "ECR.DeleteRepository");
         assertThat(r.err()).contains("deleted AgentCore.DeleteAgentRuntime");
@@ -102,7 +89,7 @@ class DestroyCommandTest {
         assertThat(cloud.repositories).isEmpty();
 
         int before = cloud.calls().size();
-        var again = CliHarness.in(dir).runOk("destroy", "--force", "--output", "json");
+        var again = CliHarness.in(dir).withCloud(cloud).runOk("destroy", "--force", "--output", "json");
         assertThat(again.err()).contains("Nothing to destroy");
         assertThat(new ObjectMapper().readTree(again.out()).get("nothing_to_destroy").asBoolean()).isTrue();
         assertThat(cloud.calls()).hasSize(before);
@@ -114,7 +101,7 @@ class DestroyCommandTest {
         cloud.failWhen(c -> c.startsWith("CodeBuild.DeleteProject"),
                 CloudException.of(CloudException.Kind.ACCESS_DENIED, "CodeBuild", "not allowed"));
 
-        var r = CliHarness.in(dir).run("destroy", "--force", "--output", "json").expectExit(1);
+        var r = CliHarness.in(dir).withCloud(cloud).run("destroy", "--force", "--output", "json").expectExit(1);
         JsonNode json = new ObjectMapper().readTree(r.out());
         assertThat(json.get("succeeded").asBoolean()).isFalse();
         List<String> outcomes = json.get("steps").findValuesAsText("outcome");
@@ -123,7 +110,7 @@ class DestroyCommandTest {
         assertThat(new ConfigStore(dir).exists()).isTrue();
 
         cloud.clearFailures();
-        CliHarness.in(dir).runOk("destroy", "--force");
+        CliHarness.in(dir).withCloud(cloud).runOk("destroy", "--force");
         assertThat(cloud.projects).isEmpty();
         assertThat(cloud.roles).isEmpty();
         assertThat(new ConfigStore(dir).exists()).isFalse();
@@ -134,7 +121,7 @@ class DestroyCommandTest {
         LaunchFixture.in(cloud, dir).launch("alpha");
         LaunchFixture.in(cloud, dir).launch("beta");
 
-        CliHarness.in(dir).runOk("destroy", "--agent", "beta", "--force");
+        CliHarness.in(dir).withCloud(cloud).runOk("destroy", "--agent", "beta", "--force");
 
         var left = new ConfigStore(dir).require();
         assertThat(left.agentNames()).containsExactly("alpha");
@@ -144,7 +131,7 @@ class DestroyCommandTest {
 
     @Test
     void helpNamesTheFlagsAndTheExitCodes() {
-        var r = CliHarness.in(dir).runOk("destroy", "--help");
+        var r = CliHarness.in(dir).withCloud(cloud).runOk("destroy", "--help");
         assertThat(r.out()).contains("--agent", "--dry-run", "--force", "--delete-ecr-repo", "--keep-logs", "Exit codes:",
                 "no terminal to confirm on");
         assertThat(cloud.calls()).isEmpty();

@@ -6,8 +6,6 @@ import dev.agentcore.cli.CliHarness;
 import dev.agentcore.core.cloud.CloudException;
 import dev.agentcore.core.destroy.LaunchFixture;
 import dev.agentcore.core.fake.FakeCloud;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,35 +19,24 @@ class StatusCommandTest {
     Path dir;
 
     FakeCloud cloud = new FakeCloud();
-    AutoCloseable installed;
-
-    @BeforeEach
-    void install() {
-        installed = Clouds.install(cloud);
-    }
-
-    @AfterEach
-    void uninstall() throws Exception {
-        installed.close();
-    }
 
     @Test
     void withoutAConfigFileItExplainsWhatToRunNextWithoutAStackTrace() {
-        var r = CliHarness.in(dir).runOk("status");
+        var r = CliHarness.in(dir).withCloud(cloud).runOk("status");
         assertThat(r.out()).contains("No agent is configured here").contains("agentcore configure");
         assertThat(r.err()).isEmpty();
     }
 
     @Test
     void withoutAConfigFileJsonSaysNotConfigured() throws Exception {
-        var r = CliHarness.in(dir).runOk("status", "--output", "json");
+        var r = CliHarness.in(dir).withCloud(cloud).runOk("status", "--output", "json");
         assertThat(new ObjectMapper().readTree(r.out()).get("state").asText()).isEqualTo("NOT_CONFIGURED");
     }
 
     @Test
     void aConfiguredAgentNotLaunchedSaysSoAndSuggestsLaunch() {
         LaunchFixture.configureOnly(dir, "demo", "us-west-2");
-        var r = CliHarness.in(dir).runOk("status");
+        var r = CliHarness.in(dir).withCloud(cloud).runOk("status");
         assertThat(r.out()).contains("Agent 'demo': NOT_LAUNCHED", "not launched yet", "agentcore launch");
         assertThat(cloud.calls()).isEmpty();
     }
@@ -57,7 +44,7 @@ class StatusCommandTest {
     @Test
     void aLaunchedAgentShowsEverySectionAndTheTailCommands() {
         var cfg = LaunchFixture.in(cloud, dir).launch("demo");
-        var r = CliHarness.in(dir).runOk("status");
+        var r = CliHarness.in(dir).withCloud(cloud).runOk("status");
         assertThat(r.out()).contains("Agent 'demo': READY", "Runtime", "ID:", cfg.agentId(), "Endpoint DEFAULT",
                 "Last build", "SUCCEEDED", "URI:", LaunchFixture.IMAGE_TAG,
                 "/aws/bedrock-agentcore/runtimes/" + cfg.agentId() + "-DEFAULT",
@@ -69,7 +56,7 @@ class StatusCommandTest {
     @Test
     void jsonIsOneObjectAScriptCanRead() throws Exception {
         var cfg = LaunchFixture.in(cloud, dir).launch("demo");
-        var r = CliHarness.in(dir).runOk("status", "--output", "json", "--verbose");
+        var r = CliHarness.in(dir).withCloud(cloud).runOk("status", "--output", "json", "--verbose");
         JsonNode json = new ObjectMapper().readTree(r.out());
         assertThat(json.get("state").asText()).isEqualTo("READY");
         assertThat(json.at("/runtime/id").asText()).isEqualTo(cfg.agentId());
@@ -85,7 +72,7 @@ class StatusCommandTest {
         LaunchFixture.in(cloud, dir).launch("demo");
         cloud.failWhen(c -> c.startsWith("AgentCore.GetAgentRuntime "),
                 CloudException.of(CloudException.Kind.ACCESS_DENIED, "AgentCore", "User is not authorized"));
-        var r = CliHarness.in(dir).runOk("status");
+        var r = CliHarness.in(dir).withCloud(cloud).runOk("status");
         assertThat(r.out()).contains("UNKNOWN", "Error:", "User is not authorized (access denied)");
     }
 
@@ -93,20 +80,20 @@ class StatusCommandTest {
     void aRuntimeDeletedOutsideTheToolIsNamedAsSuch() {
         LaunchFixture.in(cloud, dir).launch("demo");
         cloud.runtimes.clear();
-        var r = CliHarness.in(dir).runOk("status");
+        var r = CliHarness.in(dir).withCloud(cloud).runOk("status");
         assertThat(r.out()).contains("MISSING", "deleted outside the tool");
     }
 
     @Test
     void anUnknownAgentIsExitTwoWithTheAgentsListed() {
         LaunchFixture.configureOnly(dir, "demo", "us-west-2");
-        var r = CliHarness.in(dir).run("status", "--agent", "nope").expectExit(2);
+        var r = CliHarness.in(dir).withCloud(cloud).run("status", "--agent", "nope").expectExit(2);
         assertThat(r.err()).contains("nope", "demo").doesNotContain("at dev.agentcore");
     }
 
     @Test
     void helpDocumentsTheStatesAndExitCodes() {
-        var r = CliHarness.in(dir).runOk("status", "--help");
+        var r = CliHarness.in(dir).withCloud(cloud).runOk("status", "--help");
         assertThat(r.out()).contains("--agent", "--verbose", "NOT_CONFIGURED", "MISSING", "Exit codes:");
     }
 }
