@@ -1,24 +1,18 @@
 package dev.agentcore.cli.command;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.agentcore.cli.AppContext;
 import dev.agentcore.core.AgentCoreException;
 import dev.agentcore.core.config.AgentConfig;
 import dev.agentcore.core.config.ConfigStore;
-import dev.agentcore.core.aws.AwsCloud;
-import dev.agentcore.core.cloud.Cloud;
-import dev.agentcore.core.launch.EnvVars;
-import dev.agentcore.core.launch.LaunchOptions;
-import dev.agentcore.core.launch.LaunchService;
 import dev.agentcore.core.local.AgentEnvironment;
-import dev.agentcore.core.local.ContainerEngine;
-import dev.agentcore.core.local.LocalBuild;
 import dev.agentcore.core.local.LocalRun;
 import dev.agentcore.core.local.ProcessRunner;
 
 import java.io.PrintWriter;
 import java.time.Duration;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -48,30 +42,29 @@ final class LocalLaunch implements Callable<Integer> {
         PrintWriter err = context.err();
         ProcessRunner runner = new ProcessRunner(context.env(), err);
         if (options.localBuild) {
-            return localBuild(agent, runner);
+            return new LocalBuildLaunch(options).call(agent, runner);
         }
         LocalRun run = new LocalRun(context.cwd(), runner, err, context.awsSettings());
         if (options.stop) {
             LocalRun.Stopped stopped = run.stop(agent.name());
-            print(Map.of("agent", stopped.agent(), "stopped", stopped.wasRunning(), "message", stopped.message()),
-                    stopped.message());
+            print(stopped.summary(), stopped.message());
             return 0;
         }
-        Map<String, String> env = AgentEnvironment.parse(options.env);
-        LocalRun.Launched launched = run.start(agent, new LocalRun.Options(options.containerRuntime, env,
-                options.port, options.detach, READY_TIMEOUT));
+        LocalRun.Options runOptions = new LocalRun.Options(options.containerRuntime,
+                AgentEnvironment.parse(options.env), options.port, options.detach, READY_TIMEOUT);
+        if (options.dryRun) {
+            List<String> steps = run.plan(agent, runOptions);
+            for (int i = 0; i < steps.size(); i++) {
+                context.out().println((i + 1) + ". " + steps.get(i));
+            }
+            context.out().println("Dry run: nothing was built or started.");
+            return 0;
+        }
+        LocalRun.Launched launched = run.start(agent, runOptions);
         err.println("Agent '" + launched.agent() + "' is ready at " + launched.url()
                 + " (POST /invocations, GET /ping)" + (launched.engine() == null ? "" : " in " + launched.engine()
                 + " container " + launched.container()) + ".");
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("agent", launched.agent());
-        result.put("mode", launched.mode());
-        result.put("engine", launched.engine());
-        result.put("container", launched.container());
-        result.put("pid", launched.pid() > 0 ? launched.pid() : null);
-        result.put("url", launched.url());
-        result.put("log", launched.logFile() == null ? null : launched.logFile().toString());
-        print(result, launched.url());
+        print(launched.summary(), launched.url());
         String portFlag = options.port == 8080 ? "" : " --port " + options.port;
         err.println("Try it: agentcore invoke '{\"prompt\": \"Hello\"}' --local" + portFlag);
         if (options.detach) {
@@ -92,28 +85,6 @@ final class LocalLaunch implements Callable<Integer> {
         return 0;
     }
 
-    /** --local-build: build and push here, then the cloud launch's own deploy step. */
-    private int localBuild(AgentConfig agent, ProcessRunner runner) {
-        LocalBuild build = new LocalBuild(context.cwd(), runner, context.err());
-        ContainerEngine engine = build.requireEngine(agent, options.containerRuntime);
-        String tag = LocalBuild.tagOrDefault(options.imageTag);
-        LaunchOptions launch = new LaunchOptions(agent.name(), EnvVars.parse(options.env), tag,
-                options.autoUpdateOnConflict, options.forceRebuild);
-        Cloud cloud = new AwsCloud(context.aws(agent.region()));
-        LaunchService service = new LaunchService(cloud, context.cwd(), new LaunchConsole(context));
-        LaunchOutput output = new LaunchOutput(context);
-        if (options.dryRun) {
-            context.err().println("Local steps (" + engine.name() + "):");
-            build.plan(agent, engine.name(), tag).forEach(step -> context.err().println("  " + step));
-            output.plan(service.planImage(launch, "<repository-uri>:" + tag));
-            return 0;
-        }
-        LocalBuild.Pushed pushed = build.buildAndPush(agent, engine, cloud.registry(), tag,
-                () -> service.ensureRepository(agent.name()));
-        output.result(service.deployImage(launch, pushed.imageUri()));
-        return 0;
-    }
-
     private String agentFlag() {
         return options.agent == null ? "" : " --agent " + options.agent;
     }
@@ -122,7 +93,7 @@ final class LocalLaunch implements Callable<Integer> {
         if (context.global().json()) {
             try {
                 context.out().println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(json));
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            } catch (JsonProcessingException e) {
                 throw new IllegalStateException(e);
             }
         } else {

@@ -92,6 +92,21 @@ class LocalLaunchTest {
     }
 
     @Test
+    void theDryRunStartsNothing() throws Exception {
+        Path project = EchoProject.create(dir);
+        FakeEngine fake = FakeEngine.in(dir, "docker");
+        int port = FakeEngine.freePort();
+        CliHarness.Result r = cli(project, fake).runOk("launch", "--local", "--dry-run", "--port",
+                String.valueOf(port), "--env", "K=secret-v");
+        assertThat(r.out()).contains("1. docker build -t bedrock_agentcore-echo:latest", "-e K ",
+                "Dry run: nothing was built or started.").doesNotContain("secret-v");
+        assertThat(fake.calls()).containsExactly("docker version");
+        assertThat(LocalRunState.load(project, "echo")).isEmpty();
+        CliHarness.Result none = cli.runOk("launch", "--local", "--dry-run", "-ctr", "none");
+        assertThat(none.out()).contains("1. python " + project.resolve("agent.py"));
+    }
+
+    @Test
     void inputErrorsExitTwo() throws Exception {
         Path project = EchoProject.create(dir);
         CliHarness c = cli(project, FakeEngine.in(dir));

@@ -92,6 +92,13 @@ public final class CliContainerEngine implements ContainerEngine {
     }
 
     @Override
+    public boolean isRunning(String containerName) {
+        ProcessRunner.Result r = runner.run(ProcessRunner.Call.of(argv("inspect", "--format", "{{.State.Running}}",
+                containerName)).withTimeout(Duration.ofSeconds(30)));
+        return r.ok() && r.tail().stream().anyMatch(l -> l.strip().equals("true"));
+    }
+
+    @Override
     public boolean stop(String containerName) {
         ProcessRunner.Result r = runner.run(ProcessRunner.Call.of(argv("stop", containerName))
                 .withTimeout(Duration.ofSeconds(60)));

@@ -30,6 +30,9 @@ public interface ContainerEngine {
      */
     ProcessRunner.Started run(RunSpec spec, boolean detached);
 
+    /** {@code inspect NAME}: true while the container exists and runs. */
+    boolean isRunning(String containerName);
+
     /** {@code stop NAME}; false when no such container is running. */
     boolean stop(String containerName);
 

@@ -3,8 +3,10 @@ package dev.agentcore.core.local;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.HttpURLConnection;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
@@ -31,6 +33,12 @@ public final class LocalEndpoint {
 
     /** True when nothing listens on the port, on any address (the agent binds 0.0.0.0). */
     public boolean portFree() {
+        try (Socket probe = new Socket()) {
+            probe.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 300);
+            return false;
+        } catch (IOException nothingListens) {
+            // expected: now make sure the port can be bound on every address
+        }
         try (ServerSocket s = new ServerSocket()) {
             s.setReuseAddress(true);
             s.bind(new InetSocketAddress(port));

@@ -35,16 +35,39 @@ public final class LocalRun {
 
     /** A started agent. {@code handle} is the foreground process (agent or engine client), null when detached. */
     public record Launched(String agent, String mode, String engine, String container, String image, long pid,
-                           String url, Path logFile, ProcessRunner.Started handle) { }
+                           String url, Path logFile, ProcessRunner.Started handle) {
+        /** The result as --output json shows it. */
+        public Map<String, Object> summary() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("agent", agent);
+            m.put("mode", mode);
+            m.put("engine", engine);
+            m.put("container", container);
+            m.put("pid", pid > 0 ? pid : null);
+            m.put("url", url);
+            m.put("log", logFile == null ? null : logFile.toString());
+            return m;
+        }
+    }
 
     /** The result of --stop. */
-    public record Stopped(String agent, boolean wasRunning, String message) { }
+    public record Stopped(String agent, boolean wasRunning, String message) {
+        public Map<String, Object> summary() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("agent", agent);
+            m.put("stopped", wasRunning);
+            m.put("message", message);
+            return m;
+        }
+    }
 
     private final Path projectDir;
     private final ProcessRunner runner;
     private final PrintWriter progress;
     private final AwsSettings aws;
     private final EngineDetector detector;
+    /** The Ctrl-C guard of a foreground run being started; {@link #serve} takes it over. */
+    private Thread hook;
 
     public LocalRun(Path projectDir, ProcessRunner runner, PrintWriter progress, AwsSettings aws) {
         this.projectDir = projectDir.toAbsolutePath().normalize();
@@ -67,19 +90,41 @@ public final class LocalRun {
                 : startProcess(agent, env, endpoint, options);
     }
 
+    /** The steps {@link #start} would take, for --dry-run: engine probes only, nothing is built or started. */
+    public List<String> plan(AgentConfig agent, Options options) {
+        String name = agent.name();
+        LocalEndpoint endpoint = new LocalEndpoint(options.port());
+        List<String> steps = new java.util.ArrayList<>();
+        if (!endpoint.portFree()) {
+            steps.add("(port " + options.port() + " is in use now: the launch would stop here)");
+        }
+        Optional<ContainerEngine> engine = chooseEngine(agent, options.runtime());
+        String keys = String.join(" ", new java.util.TreeSet<>(options.env().keySet()));
+        if (engine.isPresent()) {
+            String e = engine.get().name();
+            steps.add(e + " build -t " + localImage(name) + " -f " + dockerfileOrExpected(name) + " --platform "
+                    + agent.platform() + " " + sourceDir(agent));
+            steps.add(e + " run" + (options.detach() ? " -d" : "") + " --rm -p " + options.port() + ":8080 --name "
+                    + "bedrock_agentcore-" + name + "-<time> -e AWS_REGION -e AWS_DEFAULT_REGION (and the caller's "
+                    + "credentials, by name)" + (keys.isEmpty() ? "" : " -e " + keys.replace(" ", " -e ")) + " "
+                    + localImage(name));
+        } else {
+            steps.add("python " + entrypoint(agent) + " in " + sourceDir(agent) + " with PORT=" + options.port()
+                    + (keys.isEmpty() ? "" : " and " + keys));
+        }
+        steps.add("wait for GET " + endpoint.url() + "/ping, then record the run in "
+                + projectDir.relativize(LocalRunState.file(projectDir, name)));
+        return steps;
+    }
+
     /**
      * Holds a foreground run until the agent stops or the user presses Ctrl-C (a shutdown hook stops it cleanly).
      * Returns the agent's exit code.
      */
     public int serve(Launched launched) {
-        Thread hook = new Thread(() -> {
-            progress.println("Stopping " + launched.agent() + "...");
-            progress.flush();
-            stopLaunched(launched);
-            progress.println("Stopped");
-            progress.flush();
-        }, "agentcore-local-stop");
-        Runtime.getRuntime().addShutdownHook(hook);
+        Thread hook = this.hook != null ? this.hook
+                : guard(launched.agent(), launched.engine(), launched.container(), launched.handle());
+        this.hook = null;
         int code;
         try {
             code = launched.handle().process().waitFor();
@@ -118,10 +163,10 @@ public final class LocalRun {
         boolean stopped = false;
         String what;
         if (LocalRunState.MODE_CONTAINER.equals(s.mode())) {
-            Optional<java.nio.file.Path> exe = runner.find(s.engine());
-            if (exe.isPresent()) {
-                stopped = new CliContainerEngine(s.engine(), exe.get(), runner).stop(s.container());
-            }
+            Path exe = runner.find(s.engine()).orElseThrow(() -> AgentCoreException.failure("Cannot stop container "
+                    + s.container() + ": " + s.engine() + " is not on PATH.", "Stop it with '" + s.engine() + " stop "
+                    + s.container() + "' where " + s.engine() + " is installed."));
+            stopped = new CliContainerEngine(s.engine(), exe, runner).stop(s.container());
             Optional<ProcessHandle> client = s.liveProcess();
             if (client.isPresent()) {
                 ProcessTree.stop(client.get(), Duration.ofSeconds(10));
@@ -161,6 +206,12 @@ public final class LocalRun {
                                 + "the host's Python.");
             }
             return d.engine();
+        }
+        if ("direct_code_deploy".equals(agent.deploymentType())) {
+            // such an agent has no Dockerfile: its code runs as it is, here as in the cloud
+            progress.println("Agent '" + agent.name() + "' is deployed as code (direct_code_deploy): running it with "
+                    + "the host's Python.");
+            return Optional.empty();
         }
         EngineDetector.Detection d = detector.detect(agent.containerRuntime());
         if (d.engine().isEmpty()) {
@@ -220,7 +271,13 @@ public final class LocalRun {
             awaitDetachedStart(engine, client, endpoint);
             new LocalRunState(name, LocalRunState.MODE_CONTAINER, 0, null, engine.name(), container,
                     endpoint.port(), null).save(projectDir);
-            waitReadyOrFail(endpoint, options, () -> true, () -> {
+            waitReadyOrFail(endpoint, options, everyFewSeconds(() -> engine.isRunning(container)), () -> {
+                if (!engine.isRunning(container)) {
+                    LocalRunState.delete(projectDir, name);
+                    return AgentCoreException.failure("Container " + container + " stopped before answering /ping "
+                            + "on port " + endpoint.port() + ".", "Run it in the foreground to see its logs: "
+                            + "agentcore launch --local");
+                }
                 engine.stop(container);
                 LocalRunState.delete(projectDir, name);
                 return AgentCoreException.failure("Container " + container + " did not answer /ping on port "
@@ -230,6 +287,7 @@ public final class LocalRun {
             return new Launched(name, LocalRunState.MODE_CONTAINER, engine.name(), container, image, 0,
                     endpoint.url(), null, null);
         }
+        hook = guard(name, engine.name(), container, client);
         new LocalRunState(name, LocalRunState.MODE_CONTAINER, client.pid(),
                 LocalRunState.startOf(client.process().toHandle()), engine.name(), container, endpoint.port(), null)
                 .save(projectDir);
@@ -248,6 +306,19 @@ public final class LocalRun {
         });
         return new Launched(name, LocalRunState.MODE_CONTAINER, engine.name(), container, image, client.pid(),
                 endpoint.url(), null, client);
+    }
+
+    /** A liveness check that costs a process start, so asked at most every two seconds. */
+    private static java.util.function.BooleanSupplier everyFewSeconds(java.util.function.BooleanSupplier check) {
+        long[] next = {System.nanoTime() + Duration.ofSeconds(2).toNanos()};
+        boolean[] last = {true};
+        return () -> {
+            if (System.nanoTime() >= next[0]) {
+                last[0] = check.getAsBoolean();
+                next[0] = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+            }
+            return last[0];
+        };
     }
 
     /** {@code run -d} returns after creating the container; its exit code says whether that worked. */
@@ -380,6 +451,9 @@ public final class LocalRun {
             started = runner.start(call, null);
         }
         Process p = started.process();
+        if (!options.detach()) {
+            hook = guard(name, null, null, started);
+        }
         new LocalRunState(name, LocalRunState.MODE_PROCESS, p.pid(), LocalRunState.startOf(p.toHandle()), null,
                 null, endpoint.port(), log == null ? null : log.toString()).save(projectDir);
         Path logFile = log;
@@ -410,6 +484,7 @@ public final class LocalRun {
                                  java.util.function.Supplier<AgentCoreException> onFailure) {
         LocalEndpoint.Wait w = endpoint.awaitReady(options.readyTimeout(), alive);
         if (w != LocalEndpoint.Wait.READY) {
+            unguard();
             throw onFailure.get();
         }
     }
@@ -436,20 +511,50 @@ public final class LocalRun {
         return Files.isDirectory(ep) ? ep : ep.getParent();
     }
 
-    /** Stops a run this process started (the shutdown hook's work); bounded. */
-    private void stopLaunched(Launched launched) {
-        try {
-            if (launched.container() != null) {
-                runner.find(launched.engine()).ifPresent(exe ->
-                        new CliContainerEngine(launched.engine(), exe, runner).stop(launched.container()));
+    /**
+     * From the moment a foreground run starts, Ctrl-C (a JVM shutdown) stops it: the container by name, the process
+     * tree by handle. Bounded.
+     */
+    private Thread guard(String agent, String engine, String container, ProcessRunner.Started handle) {
+        Thread t = new Thread(() -> {
+            progress.println("Stopping " + agent + "...");
+            progress.flush();
+            stopStarted(agent, engine, container, handle);
+            progress.println("Stopped");
+            progress.flush();
+        }, "agentcore-local-stop");
+        Runtime.getRuntime().addShutdownHook(t);
+        return t;
+    }
+
+    private void unguard() {
+        if (hook != null) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is already running
             }
-            if (launched.handle() != null) {
-                ProcessTree.stop(launched.handle().process().toHandle(), Duration.ofSeconds(10));
+            hook = null;
+        }
+    }
+
+    private void stopLaunched(Launched launched) {
+        stopStarted(launched.agent(), launched.engine(), launched.container(), launched.handle());
+    }
+
+    /** Stops a run this process started; bounded. */
+    private void stopStarted(String agent, String engine, String container, ProcessRunner.Started handle) {
+        try {
+            if (container != null) {
+                runner.find(engine).ifPresent(exe -> new CliContainerEngine(engine, exe, runner).stop(container));
+            }
+            if (handle != null) {
+                ProcessTree.stop(handle.process().toHandle(), Duration.ofSeconds(10));
             }
         } catch (RuntimeException e) {
             progress.println("Could not stop cleanly: " + e.getMessage());
         } finally {
-            LocalRunState.delete(projectDir, launched.agent());
+            LocalRunState.delete(projectDir, agent);
         }
     }
 }

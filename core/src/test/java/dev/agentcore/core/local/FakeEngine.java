@@ -61,7 +61,9 @@ public final class FakeEngine {
                 done
                 mkdir -p "$d/www"
                 echo '{"status":"Healthy"}' > "$d/www/ping"
-                if [ -n "$detach" ]; then
+                if [ -n "$detach" ] && [ -f "$d/crash" ]; then
+                  echo 0123456789abcdef
+                elif [ -n "$detach" ]; then
                   python3 -m http.server "$port" --bind 127.0.0.1 --directory "$d/www" >/dev/null 2>&1 &
                   echo $! > "$d/server.pid"
                   echo 0123456789abcdef
@@ -74,6 +76,10 @@ public final class FakeEngine {
               push)
                 # against the emulator (AWS_ENDPOINT_URL set), the pushed image lands in its ECR like a real push
                 if [ -n "$AWS_ENDPOINT_URL" ]; then python3 -c "$PUT_IMAGE" "$2" || exit 1; fi
+                ;;
+              inspect)
+                if [ -f "$d/server.pid" ] && kill -0 "$(cat "$d/server.pid")" 2>/dev/null; then echo true; else
+                  echo "Error: No such object: $4" >&2; exit 1; fi
                 ;;
               stop)
                 if [ -f "$d/server.pid" ]; then
@@ -136,6 +142,12 @@ public final class FakeEngine {
     public FakeEngine on(String engine, String sub, int exitCode, String output) throws IOException {
         Files.writeString(bin.resolve("exit-" + engine + "-" + sub), String.valueOf(exitCode));
         Files.writeString(bin.resolve("out-" + engine + "-" + sub), output + "\n");
+        return this;
+    }
+
+    /** The container 'run -d' starts dies at once (nothing serves, inspect finds nothing). */
+    public FakeEngine crashingContainer() throws IOException {
+        Files.writeString(bin.resolve("crash"), "");
         return this;
     }
 

@@ -102,6 +102,15 @@ class LocalRunTest {
     }
 
     @Test
+    void theProjectsVirtualEnvironmentIsPreferredOverPython3OnPath() throws Exception {
+        project = EchoProject.create(dir);
+        Path venvPython = Files.createDirectories(project.resolve(".venv/bin")).resolve("python");
+        Files.createSymbolicLink(venvPython, FakeEngine.realPython());
+        localRun(FakeEngine.in(dir), Map.of()).start(agent("echo"), options("none", FakeEngine.freePort(), true));
+        assertThat(progress.toString()).contains("with " + venvPython + " on port");
+    }
+
+    @Test
     void foregroundRunIsHeldUntilStoppedFromElsewhere() throws Exception {
         project = EchoProject.create(dir);
         int port = FakeEngine.freePort();
@@ -173,6 +182,20 @@ class LocalRunTest {
     }
 
     @Test
+    void aDirectCodeDeployAgentRunsAsCodeEvenWithAnEngine() throws Exception {
+        project = EchoProject.create(dir);
+        new ConfigStore(project).update(cfg -> {
+            cfg.select("echo").set("direct_code_deploy", "deployment_type");
+            return null;
+        });
+        FakeEngine fake = FakeEngine.in(dir, "docker");
+        LocalRun.Launched launched = localRun(fake, Map.of()).start(agent("echo"),
+                options(null, FakeEngine.freePort(), true));
+        assertThat(launched.mode()).isEqualTo("process");
+        assertThat(fake.calls()).isEmpty();
+    }
+
+    @Test
     void anExplicitEngineThatIsMissingIsAnError() throws Exception {
         project = EchoProject.create(dir);
         LocalRun r = localRun(FakeEngine.in(dir, "docker"), Map.of());
@@ -232,6 +255,22 @@ class LocalRunTest {
         assertThat(fake.calls()).contains("podman stop " + launched.container());
         assertThat(progress.toString()).contains("[" + launched.container() + "] container log line");
         assertThat(ProcessHandle.of(launched.pid()).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+    }
+
+    @Test
+    void aDetachedContainerThatDiesIsReportedWithoutWaitingOutTheTimeout() throws Exception {
+        project = EchoProject.create(dir);
+        FakeEngine fake = FakeEngine.in(dir, "docker").crashingContainer();
+        LocalRun r = localRun(fake, Map.of());
+        LocalRun.Options slowTimeout = new LocalRun.Options("docker", Map.of(), FakeEngine.freePort(), true,
+                Duration.ofMinutes(5));
+        long started = System.nanoTime();
+        assertThatThrownBy(() -> r.start(agent("echo"), slowTimeout))
+                .hasMessageContaining("stopped before answering /ping");
+        // noticed by the liveness check (every 2 s), not by running out the 5 minutes
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMinutes(2));
+        assertThat(fake.calls()).anyMatch(c -> c.startsWith("docker inspect --format {{.State.Running}} "));
+        assertThat(LocalRunState.load(project, "echo")).isEmpty();
     }
 
     @Test
