@@ -13,7 +13,8 @@ public final class Redaction {
 
     private static final Pattern SECURITY_TOKEN =
             Pattern.compile("(?i)(x-amz-security-token\\s*[:=]\\s*)[^\\s'\",;&]+");
-    private static final Pattern BEARER = Pattern.compile("(?i)(\\bbearer\\s+)[A-Za-z0-9\\-._~+/]+=*");
+    /** The header's form (capital B, a long token), so prose such as "your bearer token" is left alone. */
+    private static final Pattern BEARER = Pattern.compile("(\\bBearer\\s+)[A-Za-z0-9\\-._~+/]{16,}=*");
     private static final Pattern SECRET_KEY =
             Pattern.compile("(?i)(aws_secret_access_key\\s*[:=]\\s*)[^\\s'\",;&]+");
 

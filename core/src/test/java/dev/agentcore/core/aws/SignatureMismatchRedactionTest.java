@@ -37,6 +37,8 @@ class SignatureMismatchRedactionTest {
                 .isEqualTo("aws_secret_access_key = <redacted>");
         assertThat(Redaction.secrets("?X-Amz-Security-Token=abc%2Bdef&X-Amz-Date=1"))
                 .isEqualTo("?X-Amz-Security-Token=<redacted>&X-Amz-Date=1");
+        assertThat(Redaction.secrets("Your bearer token may be expired; Bearer abc is short"))
+                .isEqualTo("Your bearer token may be expired; Bearer abc is short");
         assertThat(Redaction.secrets("Role validation failed for role x"))
                 .isEqualTo("Role validation failed for role x");
         assertThat(Redaction.secrets(null)).isNull();
