@@ -247,7 +247,7 @@ class SecretsTest {
     }
 
     @Test
-    void cloudLaunchAndItsDryRunShowNoSecret() throws Exception {
+    void cloudLaunchStatusAndDestroyShowNoSecret() throws Exception {
         Emulator emulator = Emulator.shared();
         agentFolder();
         CliHarness c = cli(dir);
@@ -261,6 +261,10 @@ class SecretsTest {
         c.runOk("configure", "-e", "agent.py", "-n", name, "-ni");
         var planned = c.runOk("launch", "--dry-run", "--debug");
         var launched = c.runOk("launch", "--debug");
-        assertNoSecret(List.of(planned, launched), dir, emulator.state());
+        String deployedState = emulator.state();
+        var status = c.runOk("status", "--verbose", "--debug");
+        var statusJson = c.runOk("status", "--verbose", "--output", "json");
+        var destroyed = c.runOk("destroy", "--force", "--debug");
+        assertNoSecret(List.of(planned, launched, status, statusJson, destroyed), dir, deployedState);
     }
 }
