@@ -310,6 +310,11 @@ class BadInputTest {
         rows.add(row("launch unknown container runtime", C, 2, "Unsupported container runtime 'rocket'",
                 "launch", "--local", "--port", "39517", "-ctr", "rocket"));
         rows.add(row("launch --local --port 0", C, 2, "Invalid --port 0", "launch", "--local", "--port", "0"));
+        rows.add(row("launch --local-build --stop", C, 2, "--stop and --detach go with --local, not --local-build",
+                "launch", "--local-build", "--stop"));
+        rows.add(rowCloud("launch --local-build unknown agent", C, 2, "Agent 'ghost' not found",
+                "launch", "--local-build", "-a", "ghost"));
+        rows.add(row("launch --stop unknown agent", C, 2, "Agent 'ghost' not found", "launch", "--stop", "-a", "ghost"));
         // ---- create
         rows.add(row("create with a hyphenated name", F, 2, "Invalid agent name 'my-agent'",
                 "create", "my-agent"));
