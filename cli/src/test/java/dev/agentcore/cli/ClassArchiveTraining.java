@@ -19,43 +19,56 @@ import java.util.Map;
  * leave the SDK out of the archive). Failures are expected and ignored: against an emulator some calls are not
  * implemented, and without one every call is refused; the classes are loaded either way.
  *
- * <p>Usage: {@code ClassArchiveTraining <endpoint-url>}.
+ * <p>Usage: {@code ClassArchiveTraining local|aws <endpoint-url>}: {@code local} runs only the command lines that
+ * need no AWS, for the small archive those start with; {@code aws} runs the AWS commands and the SDK calls.
  */
 public final class ClassArchiveTraining {
 
-    private static final List<List<String>> COMMAND_LINES = List.of(
+    /** What runs without AWS: help, version, completion, reading the project's config, usage errors. */
+    private static final List<List<String>> LOCAL_COMMAND_LINES = List.of(
             List.of("--help"),
             List.of("--version"),
+            List.of("help", "launch"),
             List.of("configure", "list"),
             List.of("configure", "--help"),
             List.of("launch", "--help"),
+            List.of("status", "--help"),
+            List.of("completion", "bash"),
+            List.of("status", "--bogus"));
+
+    /** The commands that call AWS (scripts/agentcore picks the archive made from these for them). */
+    private static final List<List<String>> AWS_COMMAND_LINES = List.of(
+            List.of("configure", "--entrypoint", "agent.py", "--non-interactive"),
+            List.of("launch", "--dry-run"),
             List.of("status"),
             List.of("status", "--output", "json"),
             List.of("invoke", "{\"prompt\": \"hi\"}"),
-            List.of("destroy", "--dry-run"),
-            List.of("completion", "bash"),
-            List.of("status", "--bogus"));
+            List.of("destroy", "--dry-run"));
 
     private ClassArchiveTraining() {
     }
 
     public static void main(String[] args) throws IOException {
-        if (args.length != 1) {
-            System.err.println("usage: ClassArchiveTraining <endpoint-url>");
+        if (args.length != 2 || !List.of("local", "aws").contains(args[0])) {
+            System.err.println("usage: ClassArchiveTraining local|aws <endpoint-url>");
             System.exit(2);
         }
+        boolean aws = args[0].equals("aws");
         Map<String, String> env = Map.of(
-                "AWS_ENDPOINT_URL", args[0],
+                "AWS_ENDPOINT_URL", args[1],
                 "AWS_ACCESS_KEY_ID", "testing",
                 "AWS_SECRET_ACCESS_KEY", "testing",
                 "AWS_REGION", "us-west-2",
                 "NO_COLOR", "1");
         Path project = Files.createTempDirectory("agentcore-cds-training");
         try {
-            for (List<String> line : COMMAND_LINES) {
+            Files.writeString(project.resolve("agent.py"), "def handler(payload):\n    return payload\n");
+            for (List<String> line : aws ? AWS_COMMAND_LINES : LOCAL_COMMAND_LINES) {
                 runCommandLine(project, env, line);
             }
-            callEveryClient(new AwsSettings(null, null, null, env));
+            if (aws) {
+                callEveryClient(new AwsSettings(null, null, null, env));
+            }
         } finally {
             deleteTree(project);
         }
