@@ -1,0 +1,151 @@
+package dev.agentcore.core.aws;
+
+import dev.agentcore.core.cloud.CloudException;
+import dev.agentcore.core.cloud.CloudException.Kind;
+import dev.agentcore.core.cloud.RuntimeService;
+import dev.agentcore.core.cloud.RuntimeService.AgentRuntime;
+import dev.agentcore.core.cloud.RuntimeService.Endpoint;
+import dev.agentcore.core.cloud.RuntimeService.RuntimeSpec;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/** The AgentCore control plane through our SDK layer. */
+class AgentCoreRuntimesTest {
+
+    final RuntimeService runtimes = EmulatedAws.cloud().runtimes();
+
+    String role(String service) {
+        return EmulatedAws.cloud().roles().createRole(EmulatedAws.unique("role-"), EmulatedAws.trustPolicy(service),
+                "d", Map.of()).arn();
+    }
+
+    /** A repository holding image :v1; returns its URI. */
+    String image() {
+        String repo = EmulatedAws.unique("repo-");
+        String uri = EmulatedAws.cloud().registry().createRepository(repo, Map.of()).uri();
+        EmulatedAws.pushImage(repo, "v1");
+        return uri;
+    }
+
+    static RuntimeSpec spec(String name, String image, String role) {
+        return new RuntimeSpec(name, image, role, "PUBLIC", null, null, "HTTP", Map.of("LOG_LEVEL", "debug"),
+                Map.of("customJWTAuthorizer", Map.of("discoveryUrl",
+                        "https://idp.example.com/.well-known/openid-configuration", "allowedClients", List.of("c1"))),
+                List.of("X-Amzn-Bedrock-AgentCore-Runtime-Custom-H1"), 900, 28800, null,
+                Map.of("agentcore:managed-by", "agentcore-java"));
+    }
+
+    /** Polls the DEFAULT endpoint like the launch flow does, bounded. */
+    Endpoint settled(String runtimeId) {
+        Endpoint last = null;
+        for (int i = 0; i < 20; i++) {
+            last = runtimes.getEndpoint(runtimeId, "DEFAULT").orElse(null);
+            if (last != null && !last.status().equals("CREATING") && !last.status().equals("UPDATING")) {
+                return last;
+            }
+        }
+        throw new AssertionError("endpoint never settled: " + last);
+    }
+
+    static CloudException failure(Supplier<?> call) {
+        return catchThrowableOfType(CloudException.class, call::get);
+    }
+
+    @Test
+    void createdRuntimeGetsAReadyDefaultEndpointAndIsFoundByName() {
+        String name = EmulatedAws.unique("agent_");
+        String role = role("bedrock-agentcore.amazonaws.com");
+        String image = image() + ":v1";
+
+        AgentRuntime created = runtimes.create(spec(name, image, role));
+        assertThat(created.id()).isNotBlank();
+        assertThat(created.arn()).contains(":bedrock-agentcore:us-west-2:");
+        assertThat(created.status()).isEqualTo("CREATING");
+        assertThat(created.raw()).containsEntry("agentRuntimeId", created.id());
+
+        Endpoint endpoint = settled(created.id());
+        assertThat(endpoint.status()).isEqualTo("READY");
+        assertThat(endpoint.name()).isEqualTo("DEFAULT");
+        assertThat(endpoint.raw()).containsKey("agentRuntimeEndpointArn");
+
+        AgentRuntime got = runtimes.get(created.id()).orElseThrow();
+        assertThat(got.name()).isEqualTo(name);
+        assertThat(got.containerUri()).isEqualTo(image);
+        assertThat(got.roleArn()).isEqualTo(role);
+        assertThat(got.raw()).containsEntry("agentRuntimeName", name).containsKey("networkConfiguration");
+        assertThat(got.raw().get("environmentVariables")).isEqualTo(Map.of("LOG_LEVEL", "debug"));
+
+        assertThat(runtimes.findByName(name)).map(AgentRuntime::id).contains(created.id());
+        assertThat(runtimes.findByName(EmulatedAws.unique("nobody_"))).isEmpty();
+    }
+
+    @Test
+    void theServiceRefusesBadNamesDuplicatesAndRolesItCannotAssume() {
+        String role = role("bedrock-agentcore.amazonaws.com");
+        String image = image() + ":v1";
+        String name = EmulatedAws.unique("agent_");
+
+        assertThat(failure(() -> runtimes.create(spec("has-dash", image, role))).kind()).isEqualTo(Kind.VALIDATION);
+
+        String wrongTrust = role("lambda.amazonaws.com");
+        CloudException untrusted = failure(() -> runtimes.create(spec(name, image, wrongTrust)));
+        assertThat(untrusted.kind()).isEqualTo(Kind.VALIDATION);
+        assertThat(untrusted.getMessage()).contains("Role validation failed").contains(wrongTrust);
+
+        runtimes.create(spec(name, image, role));
+        CloudException duplicate = failure(() -> runtimes.create(spec(name, image, role)));
+        assertThat(duplicate.kind()).isEqualTo(Kind.CONFLICT);
+        assertThat(duplicate.service()).isEqualTo("AgentCore");
+    }
+
+    @Test
+    void updateSettlesReadyOrFailsWithAReasonWhenTheImageIsMissing() {
+        String role = role("bedrock-agentcore.amazonaws.com");
+        String repoUri = image();
+        String name = EmulatedAws.unique("agent_");
+        AgentRuntime created = runtimes.create(spec(name, repoUri + ":v1", role));
+        settled(created.id());
+
+        AgentRuntime updated = runtimes.update(created.id(), spec(name, repoUri + ":v1", role));
+        assertThat(updated.version()).isEqualTo("2");
+        assertThat(settled(created.id()).status()).isEqualTo("READY");
+
+        runtimes.update(created.id(), spec(name, repoUri + ":missing", role));
+        Endpoint failed = settled(created.id());
+        assertThat(failed.status()).isEqualTo("UPDATE_FAILED");
+        assertThat(failed.failureReason()).contains(":missing");
+        AgentRuntime runtime = runtimes.get(created.id()).orElseThrow();
+        for (int i = 0; i < 20 && runtime.status().equals("UPDATING"); i++) {
+            runtime = runtimes.get(created.id()).orElseThrow();
+        }
+        assertThat(runtime.status()).isEqualTo("UPDATE_FAILED");
+        assertThat(runtime.failureReason()).contains(":missing");
+    }
+
+    @Test
+    void createWithAMissingImageEndsCreateFailed() {
+        String role = role("bedrock-agentcore.amazonaws.com");
+        AgentRuntime created = runtimes.create(spec(EmulatedAws.unique("agent_"), image() + ":nope", role));
+        Endpoint endpoint = settled(created.id());
+        assertThat(endpoint.status()).isEqualTo("CREATE_FAILED");
+        assertThat(endpoint.failureReason()).isNotBlank();
+    }
+
+    @Test
+    void deleteRemovesTheRuntimeAndItsEndpoint() {
+        String role = role("bedrock-agentcore.amazonaws.com");
+        AgentRuntime created = runtimes.create(spec(EmulatedAws.unique("agent_"), image() + ":v1", role));
+        assertThat(runtimes.delete(created.id())).isTrue();
+        assertThat(runtimes.get(created.id())).isEmpty();
+        assertThat(runtimes.getEndpoint(created.id(), "DEFAULT")).isEmpty();
+        assertThat(runtimes.delete(created.id())).isFalse();
+        CloudException update = failure(() -> runtimes.update(created.id(), spec("x", "y", role)));
+        assertThat(update.kind()).isEqualTo(Kind.NOT_FOUND);
+    }
+}
