@@ -1,7 +1,7 @@
 # Shared helpers for the bench scripts (sourced, not run).
 # measure LABEL RUNS CMD...: runs CMD (stdout/stderr discarded) RUNS times after one warm-up run, prints a row
 # "LABEL | median wall ms | min wall ms | median cpu ms (user+sys)" and appends it to $BENCH_ROWS when set.
-# Wall time is what a user feels; CPU time is printed beside it because this machine is shared, and CPU time is
+# Sets MEASURED_MEDIAN and MEASURED_CPU for the caller. Wall time is what a user feels; CPU time is printed beside it because this machine is shared, and CPU time is
 # far less disturbed by other work than wall time.
 
 bench_root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -31,6 +31,7 @@ measure() {
   echo "$row"
   [ -n "${BENCH_ROWS:-}" ] && echo "$row" >>"$BENCH_ROWS"
   MEASURED_MEDIAN=$mw
+  MEASURED_CPU=$mc
 }
 
 table_header() {

@@ -24,11 +24,12 @@ import java.util.Map;
  */
 public final class ClassArchiveTraining {
 
-    /** What runs without AWS: help, version, completion, reading the project's config, usage errors. */
+    /** What runs without AWS: help, version, completion, configure (offline), usage errors. */
     private static final List<List<String>> LOCAL_COMMAND_LINES = List.of(
             List.of("--help"),
             List.of("--version"),
             List.of("help", "launch"),
+            List.of("configure", "--entrypoint", "agent.py", "--non-interactive"),
             List.of("configure", "list"),
             List.of("configure", "--help"),
             List.of("launch", "--help"),
