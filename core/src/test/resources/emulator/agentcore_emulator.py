@@ -10,10 +10,16 @@ What is patched, and why (each measured against the Java SDK 2.40.2 and the real
   the buildspec (docker build needs the Dockerfile, docker push lands an image in the emulated ECR), writes its log
   to CloudWatch Logs, and shows IN_PROGRESS on its first poll.
 - AgentCore control plane: runtimes got stuck in UPDATING, had no DEFAULT endpoint, and names, duplicates, roles and
-  images were never checked. Here they are, as the real API does.
+  images were never checked. Here they are, as the real API does; ids and ARNs have AWS's shapes
+  (<name>-<10 alnum>, ...:runtime/<id>), which clients parse.
+- ECR: authorization tokens expired in 2015; they now last 12 hours.
 - S3: x-amz-expected-bucket-owner was ignored; a wrong owner is now 403 AccessDenied, as on AWS.
 - GET /_emulator/state: a JSON dump of everything a test may want to prove unchanged.
 No switch changes what the client sees: the CLI talks to this exactly as to AWS.
+
+Not emulated (known limits): IAM propagation delays; the DELETING state (deletes are immediate); the AgentCore data
+plane (InvokeAgentRuntime); build timing (a build runs whole at StartBuild, each phase "takes" 1 s). Of buildspec
+commands only echo, docker login/build/tag/push and exit/false mean something; anything else succeeds silently.
 """
 
 import argparse
@@ -21,6 +27,7 @@ import hashlib
 import io
 import json
 import logging
+import posixpath
 import re
 import shlex
 import sys
@@ -32,6 +39,12 @@ from urllib.parse import unquote
 
 import yaml
 from werkzeug.serving import make_server
+
+import moto
+
+if not moto.__version__.startswith("5.2."):
+    sys.exit(f"moto {moto.__version__} found, but this emulator patches moto 5.2.x: "
+             f"pip install 'moto[server]==5.2.1'")
 
 from moto.moto_server.werkzeug_app import DomainDispatcherApplication, create_backend_app
 from moto.core.exceptions import ServiceException
@@ -60,6 +73,8 @@ PHASE_ORDER = ["SUBMITTED", "QUEUED", "PROVISIONING", "DOWNLOAD_SOURCE", "INSTAL
                "POST_BUILD", "UPLOAD_ARTIFACTS", "FINALIZING", "COMPLETED"]
 BUILDSPEC_PHASES = {"INSTALL": "install", "PRE_BUILD": "pre_build", "BUILD": "build", "POST_BUILD": "post_build"}
 VAR = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)")
+IMAGE_REFERENCE = re.compile(r"^(?:[a-zA-Z0-9.-]+(?::[0-9]+)?/)?[a-z0-9]+(?:[._-]+[a-z0-9]+)*(?:/[a-z0-9]+(?:[._-]+[a-z0-9]+)*)*"
+                             r"(?::[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?$")
 ECR_HOST = re.compile(r"^(\d{12})\.dkr\.ecr\.([a-z0-9-]+)\.amazonaws\.com$")
 
 
@@ -188,6 +203,12 @@ class BuildRun:
                 entry["contexts"] = [{"statusCode": e.code, "message": str(e)}]
                 self.log(f"[Container] Phase complete: {phase} State: {e.status}")
                 self.log(f"[Container] Phase context status code: {e.code} Message: {e}")
+            except Exception as e:  # an emulator bug: show it as the service's own fault, not as an HTTP 500
+                failed = True
+                status = "FAULT"
+                entry["phaseStatus"] = "FAULT"
+                entry["contexts"] = [{"statusCode": "INTERNAL_ERROR", "message": f"emulator error: {e!r}"}]
+                self.log(f"[Container] emulator error in {phase}: {e!r}")
             t += 1
             entry["endTime"] = t
             entry["durationInSeconds"] = 1
@@ -310,12 +331,14 @@ class BuildRun:
             elif not a.startswith("-"):
                 context = a
             i += 1
-        context = (context or ".").strip()
-        base = "" if context in (".", "./") else context.rstrip("/").lstrip("./") + "/"
-        path = dockerfile if dockerfile else base + "Dockerfile"
-        path = path[2:] if path.startswith("./") else path
-        if not dockerfile or not dockerfile.startswith("/"):
-            path = path if dockerfile is None or base == "" else base + path
+        # the working directory is the zip's root; -f is relative to it, the default Dockerfile to the context
+        context = posixpath.normpath((context or ".").strip())
+        path = posixpath.normpath(dockerfile) if dockerfile else posixpath.join(context, "Dockerfile")
+        path = posixpath.normpath(path).lstrip("/")
+        for tag in tags:
+            if not IMAGE_REFERENCE.match(tag):
+                self.log(f'ERROR: invalid tag "{tag}": invalid reference format')
+                raise StepFailed("Error while executing command: docker build. Reason: exit status 1")
         names = set(self.source_zip.namelist()) if self.source_zip is not None else set()
         if path not in names:
             self.log("#0 building with \"default\" instance using docker driver")
@@ -357,7 +380,10 @@ class BuildRun:
                        "digest": "sha256:" + hashlib.sha256(layer.encode()).hexdigest()},
             "layers": [{"mediaType": "application/vnd.docker.image.rootfs.diff.tar.gzip", "size": 2048,
                         "digest": layer}]}, sort_keys=True)
-        image_obj = ecr.put_image(repo, manifest, tag)
+        try:
+            image_obj = ecr.put_image(repo, manifest, tag)
+        except Exception as e:  # e.g. an immutable tag that already exists
+            self._fail(command, f"tag invalid: {getattr(e, 'message', e)}")
         self.log(f"{tag}: digest: {image_obj.image_digest} size: 529")
 
     def _write_log(self):
@@ -565,6 +591,32 @@ _orig_create_runtime = acc_models.BedrockAgentCoreControlBackend.create_agent_ru
 _orig_update_runtime = acc_models.BedrockAgentCoreControlBackend.update_agent_runtime
 
 
+ID_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
+
+
+def _real_identity(backend, runtime):
+    """AWS names a runtime <name>-<10 letters/digits> with ARN ...:runtime/<id> (moto: a<hex>-<hex>, agent/<uuid>:1);
+    clients parse the id out of the ARN, so the shape matters."""
+    import random
+    old_id, old_arn = runtime.agent_runtime_id, runtime.agent_runtime_arn
+    new_id = runtime.agent_runtime_name + "-" + "".join(random.choice(ID_CHARS) for _ in range(10))
+    new_arn = f"arn:aws:bedrock-agentcore:{backend.region_name}:{backend.account_id}:runtime/{new_id}"
+    runtime.agent_runtime_id = new_id
+    runtime.agent_runtime_arn = new_arn
+    for version in runtime.versions:
+        version["agentRuntimeId"] = new_id
+        version["agentRuntimeArn"] = new_arn
+    runtime.workload_identity_details = {
+        "workloadIdentityArn": f"arn:aws:bedrock-agentcore:{backend.region_name}:{backend.account_id}"
+                               f":workload-identity-directory/default/workload-identity/{new_id}"}
+    backend.agent_runtimes.pop(old_id, None)
+    backend.agent_runtimes[new_id] = runtime
+    tags = backend.tagger.list_tags_for_resource(old_arn).get("Tags", [])
+    if tags:
+        backend.tagger.tag_resource(new_arn, tags)
+        backend.tagger.delete_all_tags_for_resource(old_arn)
+
+
 def _create_runtime(self, agent_runtime_name, agent_runtime_artifact, role_arn, **kwargs):
     with LOCK:
         if not isinstance(agent_runtime_name, str) or not NAME_RULE.match(agent_runtime_name):
@@ -576,10 +628,12 @@ def _create_runtime(self, agent_runtime_name, agent_runtime_artifact, role_arn, 
         _check_role(self.account_id, role_arn)
         runtime = _orig_create_runtime(self, agent_runtime_name=agent_runtime_name,
                                        agent_runtime_artifact=agent_runtime_artifact, role_arn=role_arn, **kwargs)
+        _real_identity(self, runtime)
         problem = _image_problem(agent_runtime_artifact)
         runtime._status = "CREATING"
         _settle(runtime, "CREATE_FAILED" if problem else "READY", problem)
         endpoint = self.create_agent_runtime_endpoint(runtime.agent_runtime_id, "DEFAULT", None, None, None)
+        endpoint.agent_runtime_endpoint_arn = f"{runtime.agent_runtime_arn}/runtime-endpoint/DEFAULT"
         endpoint._status = "CREATING"
         _settle(endpoint, "CREATE_FAILED" if problem else "READY", problem)
         return runtime
@@ -589,8 +643,14 @@ def _update_runtime(self, agent_runtime_id, agent_runtime_artifact, role_arn, **
     with LOCK:
         self._get_runtime(agent_runtime_id)
         _check_role(self.account_id, role_arn)
+        runtime = self._get_runtime(agent_runtime_id)
+        real_arn = runtime.agent_runtime_arn
+        # moto rebuilds its own ARN form on update ("agent/<uuid>:<version>"): hand it that form, then restore ours
+        runtime.agent_runtime_arn = f"arn:aws:bedrock-agentcore:{self.region_name}:{self.account_id}:agent/x:1"
         runtime = _orig_update_runtime(self, agent_runtime_id=agent_runtime_id,
                                        agent_runtime_artifact=agent_runtime_artifact, role_arn=role_arn, **kwargs)
+        runtime.agent_runtime_arn = real_arn
+        runtime.versions[-1]["agentRuntimeArn"] = real_arn
         problem = _image_problem(agent_runtime_artifact)
         runtime._status = "UPDATING"
         _settle(runtime, "UPDATE_FAILED" if problem else "READY", problem)
@@ -640,6 +700,25 @@ def _get_endpoint_resp(self):
 
 acc_responses.BedrockAgentCoreControlResponse.get_agent_runtime = _get_runtime_resp
 acc_responses.BedrockAgentCoreControlResponse.get_agent_runtime_endpoint = _get_endpoint_resp
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# ECR
+
+from moto.ecr import responses as ecr_responses  # noqa: E402
+
+_orig_get_authorization_token = ecr_responses.ECRResponse.get_authorization_token
+
+
+def _get_authorization_token(self):
+    """moto's tokens expired in 2015; ECR's last 12 hours."""
+    result = _orig_get_authorization_token(self)
+    for data in result.result["authorizationData"]:
+        data["expiresAt"] = _now() + 12 * 3600
+    return result
+
+
+ecr_responses.ECRResponse.get_authorization_token = _get_authorization_token
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -702,6 +781,7 @@ def state():
                     "name": r.agent_runtime_name, "arn": r.agent_runtime_arn, "version": r.agent_runtime_version,
                     "artifact": r.agent_runtime_artifact, "role": r.role_arn,
                     "env": r.environment_variables, "status": getattr(r, "_ac_final", None) or r._status,
+                    "tags": _tag_map(acc.tagger.list_tags_for_resource(r.agent_runtime_arn).get("Tags", [])),
                     "endpoints": sorted(name for (owner, name) in acc.agent_runtime_endpoints if owner == rid)}
     return out
 

@@ -20,21 +20,42 @@ public final class AppContext implements AutoCloseable {
     private final Path cwd;
     private final Map<String, String> env;
     private final boolean interactive;
+    private final boolean terminalOutput;
     private final GlobalOptions global = new GlobalOptions();
     private AwsClients clients;
 
     public AppContext(PrintWriter out, PrintWriter err, InputStream in, Path cwd, Map<String, String> env,
                       boolean interactive) {
+        this(out, err, in, cwd, env, interactive, interactive);
+    }
+
+    public AppContext(PrintWriter out, PrintWriter err, InputStream in, Path cwd, Map<String, String> env,
+                      boolean interactive, boolean terminalOutput) {
         this.out = out;
         this.err = err;
         this.in = in;
         this.cwd = cwd.toAbsolutePath().normalize();
         this.env = Map.copyOf(env);
         this.interactive = interactive;
+        this.terminalOutput = terminalOutput;
     }
 
     public static AppContext fromProcess(PrintWriter out, PrintWriter err) {
-        return new AppContext(out, err, System.in, Path.of(""), System.getenv(), System.console() != null);
+        return new AppContext(out, err, System.in, Path.of(""), System.getenv(), isTerminal(0),
+                isTerminal(1));
+    }
+
+    /**
+     * Prompts need a person typing: stdin must be a terminal. System.console() alone would also demand a terminal on
+     * stdout, so 'configure --output json > file' could not ask its questions.
+     */
+    private static boolean isTerminal(int fd) {
+        try {
+            String target = java.nio.file.Files.readSymbolicLink(Path.of("/proc/self/fd/" + fd)).toString();
+            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+        } catch (java.io.IOException | UnsupportedOperationException | SecurityException e) {
+            return System.console() != null;
+        }
     }
 
     public PrintWriter out() { return out; }
@@ -48,14 +69,17 @@ public final class AppContext implements AutoCloseable {
 
     public Map<String, String> env() { return env; }
 
-    /** True when a person is at a terminal, so prompts and live status lines make sense. */
+    /** True when stdin is a terminal: a person can answer prompts. */
     public boolean interactive() { return interactive; }
+
+    /** True when stdout is a terminal: answers are pretty-printed, live status lines and colour make sense. */
+    public boolean terminalOutput() { return terminalOutput; }
 
     public GlobalOptions global() { return global; }
 
     /** Colour only on a terminal, and never with --no-color or NO_COLOR. */
     public boolean color() {
-        return interactive && !global.noColor() && !env.containsKey("NO_COLOR");
+        return terminalOutput && !global.noColor() && !env.containsKey("NO_COLOR");
     }
 
     /** Settings from the global options and the environment; a region from the agent's config may be added. */

@@ -17,11 +17,11 @@ import java.util.concurrent.Callable;
         description = {"Create or update an agent's configuration, Dockerfile and .dockerignore.",
                 "Works offline: AWS is first contacted by launch."},
         footer = {"", "Examples:", "  agentcore configure -e agent.py --non-interactive",
-                "  agentcore configure -e agents/writer.py -n writer -p MCP --idle-timeout 900 -ni"})
+                "  agentcore configure -e agents/writer.py -n writer -p MCP -ni"})
 public final class ConfigureCommand implements Callable<Integer> {
 
     @Option(names = {"-e", "--entrypoint"}, paramLabel = "PATH", description = "Agent file, or a directory holding one of agent.py, app.py, main.py, __main__.py.") String entrypoint;
-    @Option(names = {"-n", "--name"}, description = "Agent name (default: inferred from the entrypoint).") String name;
+    @Option(names = {"-n", "--name"}, paramLabel = "NAME", description = "Agent name (default: inferred from the entrypoint).") String name;
     @Option(names = {"-er", "--execution-role"}, paramLabel = "ARN|NAME", description = "Runtime execution role (default: auto-create at launch).") String executionRole;
     @Option(names = {"-cber", "--code-build-execution-role"}, paramLabel = "ARN|NAME", description = "CodeBuild service role (default: auto-create).") String codeBuildRole;
     @Option(names = {"-ecr", "--ecr"}, paramLabel = "URI|NAME|auto", description = "ECR repository (default: auto-create).") String ecr;
@@ -36,7 +36,7 @@ public final class ConfigureCommand implements Callable<Integer> {
     @Option(names = "--idle-timeout", paramLabel = "SECONDS", description = "Idle session timeout, 60-28800 (service default 900).") Integer idleTimeout;
     @Option(names = "--max-lifetime", paramLabel = "SECONDS", description = "Maximum instance lifetime, 60-28800 (service default 28800).") Integer maxLifetime;
     @Option(names = "-r", paramLabel = "REGION", description = "Same as --region (default: AWS_REGION, AWS_DEFAULT_REGION, the profile's, else us-west-2).") String region;
-    @Option(names = {"-p", "--protocol"}, description = "HTTP, MCP, A2A or AGUI (default: HTTP).") String protocol;
+    @Option(names = {"-p", "--protocol"}, paramLabel = "PROTOCOL", description = "HTTP, MCP, A2A or AGUI (default: HTTP).") String protocol;
     @Option(names = {"-ni", "--non-interactive"}, description = "Ask nothing: flags and defaults only.") boolean nonInteractive;
 
     private final AppContext context;

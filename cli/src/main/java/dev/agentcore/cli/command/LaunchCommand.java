@@ -2,16 +2,25 @@ package dev.agentcore.cli.command;
 
 import dev.agentcore.cli.AppContext;
 import dev.agentcore.core.AgentCoreException;
+import dev.agentcore.core.aws.AwsCloud;
+import dev.agentcore.core.cloud.Cloud;
+import dev.agentcore.core.config.AgentConfig;
+import dev.agentcore.core.config.ConfigStore;
+import dev.agentcore.core.launch.EnvVars;
+import dev.agentcore.core.launch.LaunchOptions;
+import dev.agentcore.core.launch.LaunchService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
- * launch (alias deploy). The cloud path (CodeBuild) lives here; --local and --local-build are handed to
- * {@link LocalLaunch}, which drives the container engine (or the no-container process mode).
+ * launch (alias deploy). The cloud path: {@link LaunchService} plans and runs the CodeBuild build and the runtime
+ * deployment, {@link LaunchConsole} shows progress on stderr, {@link LaunchOutput} the result on stdout.
+ * --local and --local-build are handed to {@link LocalLaunch}, which drives the container engine.
  */
 @Command(name = "launch", aliases = {"deploy"}, mixinStandardHelpOptions = true,
         description = "Build the agent's ARM64 image and deploy it to AgentCore Runtime (or run it locally).")
@@ -34,6 +43,14 @@ public final class LaunchCommand implements Callable<Integer> {
 
     @Option(names = "--stop", description = "With --local: stop the agent started by an earlier 'launch --local'.")
     boolean stop;
+
+    @Option(names = {"-d", "--detach"}, description = "With --local: return once the agent answers /ping, leaving it "
+            + "running in the background (stop it with 'launch --local --stop').")
+    boolean detach;
+
+    @Option(names = "--port", paramLabel = "PORT", description = "With --local: the port on this machine (default: "
+            + "8080, the runtime contract's).")
+    int port = 8080;
 
     @Option(names = {"-env", "--env"}, paramLabel = "KEY=VALUE", description = "Environment variable for the agent (repeatable).")
     List<String> env = new ArrayList<>();
@@ -63,7 +80,18 @@ public final class LaunchCommand implements Callable<Integer> {
         if (local || localBuild || stop) {
             return new LocalLaunch(this).call();
         }
-        throw AgentCoreException.failure("'agentcore launch' to the cloud is not built yet in this version.",
-                "Use 'agentcore launch --local' meanwhile.");
+        Map<String, String> variables = EnvVars.parse(env);
+        AgentConfig config = new ConfigStore(context.cwd()).require().select(agent);
+        Cloud cloud = new AwsCloud(context.aws(config.region()));
+        LaunchService service = new LaunchService(cloud, context.cwd(), new LaunchConsole(context));
+        LaunchOptions options = new LaunchOptions(config.name(), variables, imageTag, autoUpdateOnConflict,
+                forceRebuild);
+        LaunchOutput output = new LaunchOutput(context);
+        if (dryRun) {
+            output.plan(service.plan(options));
+        } else {
+            output.result(service.launch(options));
+        }
+        return 0;
     }
 }

@@ -90,7 +90,8 @@ final class IamRoles implements RoleService {
         if (document == null) {
             return null;
         }
-        return document.trim().startsWith("%") || document.contains("%22")
+        // an encoded document starts with "%7B" ({); a plain one must not go through the decoder ('+' -> ' ')
+        return document.trim().regionMatches(true, 0, "%7B", 0, 3)
                 ? URLDecoder.decode(document, StandardCharsets.UTF_8) : document;
     }
 }

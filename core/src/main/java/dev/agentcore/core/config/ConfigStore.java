@@ -73,8 +73,9 @@ public final class ConfigStore {
      */
     public <T> T update(Function<ProjectConfig, T> change) {
         try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Path lockFile = file.resolveSibling(ProjectConfig.FILE_NAME + ".lock");
+            // the lock lives beside the generated files, not as clutter in the user's project root
+            Path lockFile = lockFile();
+            Files.createDirectories(lockFile.getParent());
             try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                  FileLock ignored = channel.lock()) {
                 ProjectConfig config = load().orElseGet(ProjectConfig::empty);
@@ -91,10 +92,14 @@ public final class ConfigStore {
     public void delete() {
         try {
             Files.deleteIfExists(file);
-            Files.deleteIfExists(file.resolveSibling(ProjectConfig.FILE_NAME + ".lock"));
+            Files.deleteIfExists(lockFile());
         } catch (IOException e) {
             throw AgentCoreException.failure("Cannot delete " + file + ": " + e.getMessage());
         }
+    }
+
+    private Path lockFile() {
+        return file.toAbsolutePath().getParent().resolve(".bedrock_agentcore").resolve(".config.lock");
     }
 
     public static ProjectConfig parse(String text) {

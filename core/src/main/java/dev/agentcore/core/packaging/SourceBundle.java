@@ -70,7 +70,7 @@ public final class SourceBundle {
      */
     public static Bundle write(Path context, Path zip, String generatedDockerfile) {
         Path root = realDirectory(context);
-        Path target = zip.toAbsolutePath().normalize();
+        Path target = realParent(zip);
         Collected collected = collect(root, target);
         boolean hasOwnDockerfile = collected.files.contains(DOCKERFILE);
         List<String> entries = new ArrayList<>(collected.files);
@@ -79,7 +79,6 @@ public final class SourceBundle {
         }
         entries.sort(null);
         try {
-            Files.createDirectories(target.getParent());
             Path temp = Files.createTempFile(target.getParent(), ".source", ".zip.tmp");
             try {
                 int[] modes = writeZip(root, temp, entries, hasOwnDockerfile ? null : generatedDockerfile);
@@ -138,6 +137,17 @@ public final class SourceBundle {
     private record Collected(List<String> files, List<String> skipped) {
     }
 
+    /** The zip's path with its directory created and resolved, so it is recognised when it lies in the context. */
+    private static Path realParent(Path zip) {
+        Path absolute = zip.toAbsolutePath().normalize();
+        try {
+            Path dir = Files.createDirectories(absolute.getParent()).toRealPath();
+            return dir.resolve(absolute.getFileName().toString());
+        } catch (IOException e) {
+            throw AgentCoreException.failure("Cannot create " + absolute.getParent() + ": " + e.getMessage());
+        }
+    }
+
     private static Path realDirectory(Path context) {
         try {
             Path real = context.toRealPath();
@@ -170,7 +180,7 @@ public final class SourceBundle {
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                     String rel = relative(root, file);
-                    if (file.equals(output) || (ignore.excluded(rel) && !rel.equals(DOCKERFILE))) {
+                    if (isOutput(file, output) || (ignore.excluded(rel) && !rel.equals(DOCKERFILE))) {
                         return FileVisitResult.CONTINUE;
                     }
                     if (attrs.isSymbolicLink()) {
@@ -195,6 +205,15 @@ public final class SourceBundle {
                     "Check the file permissions, or exclude the path in .dockerignore.", e);
         }
         return new Collected(files, skipped);
+    }
+
+    /** The zip itself, or a temporary zip left by an interrupted earlier run next to it. */
+    private static boolean isOutput(Path file, Path output) {
+        if (file.equals(output)) {
+            return true;
+        }
+        String name = file.getFileName().toString();
+        return file.getParent().equals(output.getParent()) && name.startsWith(".source") && name.endsWith(".zip.tmp");
     }
 
     private static boolean linkToFileInside(Path root, Path link) {

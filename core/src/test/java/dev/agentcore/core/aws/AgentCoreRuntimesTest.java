@@ -6,6 +6,7 @@ import dev.agentcore.core.cloud.RuntimeService;
 import dev.agentcore.core.cloud.RuntimeService.AgentRuntime;
 import dev.agentcore.core.cloud.RuntimeService.Endpoint;
 import dev.agentcore.core.cloud.RuntimeService.RuntimeSpec;
+import dev.agentcore.core.testing.Emulator;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -65,14 +66,17 @@ class AgentCoreRuntimesTest {
 
         AgentRuntime created = runtimes.create(spec(name, image, role));
         assertThat(created.id()).isNotBlank();
-        assertThat(created.arn()).contains(":bedrock-agentcore:us-west-2:");
+        // AWS's shapes, which clients parse: id <name>-<10 alnum>, ARN ...:runtime/<id>
+        assertThat(created.id()).matches(name + "-[A-Za-z0-9]{10}");
+        assertThat(created.arn()).isEqualTo("arn:aws:bedrock-agentcore:us-west-2:" + Emulator.ACCOUNT + ":runtime/"
+                + created.id());
         assertThat(created.status()).isEqualTo("CREATING");
         assertThat(created.raw()).containsEntry("agentRuntimeId", created.id());
 
         Endpoint endpoint = settled(created.id());
         assertThat(endpoint.status()).isEqualTo("READY");
         assertThat(endpoint.name()).isEqualTo("DEFAULT");
-        assertThat(endpoint.raw()).containsKey("agentRuntimeEndpointArn");
+        assertThat(endpoint.arn()).isEqualTo(created.arn() + "/runtime-endpoint/DEFAULT");
 
         AgentRuntime got = runtimes.get(created.id()).orElseThrow();
         assertThat(got.name()).isEqualTo(name);
@@ -81,6 +85,8 @@ class AgentCoreRuntimesTest {
         assertThat(got.raw()).containsEntry("agentRuntimeName", name).containsKey("networkConfiguration");
         assertThat(got.raw().get("environmentVariables")).isEqualTo(Map.of("LOG_LEVEL", "debug"));
 
+        assertThat(Emulator.shared().stateTree().at("/agentcore/" + Emulator.ACCOUNT + "~1us-west-2~1" + created.id()
+                + "/tags/agentcore:managed-by").asText()).isEqualTo("agentcore-java");
         assertThat(runtimes.findByName(name)).map(AgentRuntime::id).contains(created.id());
         assertThat(runtimes.findByName(EmulatedAws.unique("nobody_"))).isEmpty();
     }
@@ -114,6 +120,7 @@ class AgentCoreRuntimesTest {
 
         AgentRuntime updated = runtimes.update(created.id(), spec(name, repoUri + ":v1", role));
         assertThat(updated.version()).isEqualTo("2");
+        assertThat(updated.arn()).isEqualTo(created.arn());
         assertThat(settled(created.id()).status()).isEqualTo("READY");
 
         runtimes.update(created.id(), spec(name, repoUri + ":missing", role));

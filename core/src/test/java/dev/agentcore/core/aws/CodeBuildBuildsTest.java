@@ -150,6 +150,20 @@ class CodeBuildBuildsTest {
     }
 
     @Test
+    void aProjectWithoutItsImageVariablesFailsInBuild() {
+        Setup s = setup("Dockerfile", "FROM scratch\n");
+        ProjectSpec full = spec(s, "t");
+        builds.createProject(new ProjectSpec(full.name(), full.sourceLocation(), full.buildspec(),
+                full.environmentType(), full.image(), full.computeType(), true, full.serviceRoleArn(), Map.of(),
+                Map.of()));
+        Build done = finish(builds.startBuild(s.project(), null));
+        assertThat(done.status()).isEqualTo("FAILED");
+        assertThat(phase(done, "BUILD").status()).isEqualTo("FAILED");
+        assertThat(cloud.logs().lastLines(done.logGroup(), done.logStream(), 5))
+                .anySatisfy(l -> assertThat(l).contains("invalid reference format"));
+    }
+
+    @Test
     void unknownThingsAreNotFoundOrFalse() {
         String project = EmulatedAws.unique("nothing-");
         assertThat(builds.lastBuild(project)).isEmpty();

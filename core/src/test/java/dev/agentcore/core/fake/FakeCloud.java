@@ -179,6 +179,20 @@ public final class FakeCloud implements Cloud {
                 .add(new ContainerRegistry.Image(tag, "sha256:" + Integer.toHexString((repositoryName + tag).hashCode())));
     }
 
+    /** What the buildspec's post_build does: push the project's IMAGE_URI, when it names a repository here. */
+    private void pushBuiltImage(String projectName) {
+        BuildService.ProjectSpec spec = projects.get(projectName);
+        String uri = spec == null || spec.environmentVariables() == null ? null
+                : spec.environmentVariables().get("IMAGE_URI");
+        if (uri == null || !uri.contains("/") || uri.lastIndexOf(':') < uri.indexOf('/')) {
+            return;
+        }
+        String repo = uri.substring(uri.indexOf('/') + 1, uri.lastIndexOf(':'));
+        if (repositories.containsKey(repo)) {
+            pushImage(repo, uri.substring(uri.lastIndexOf(':') + 1));
+        }
+    }
+
     @Override
     public RoleService roles() {
         return new RoleService() {
@@ -288,6 +302,9 @@ public final class FakeCloud implements Cloud {
                 List<Phase> phases = List.of(new Phase("SUBMITTED", "SUCCEEDED", 0L),
                         new Phase("DOWNLOAD_SOURCE", "SUCCEEDED", 1L),
                         new Phase(ok ? "BUILD" : nextBuildFailedPhase, ok ? "SUCCEEDED" : "FAILED", 2L));
+                if (ok) {
+                    pushBuiltImage(projectName);
+                }
                 builds.put(id, new Build(id, nextBuildStatus, ok ? "COMPLETED" : nextBuildFailedPhase, phases,
                         "/aws/codebuild/" + projectName, id.substring(id.indexOf(':') + 1), Instant.now(), Instant.now()));
                 return id;

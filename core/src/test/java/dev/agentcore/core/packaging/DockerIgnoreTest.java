@@ -76,6 +76,11 @@ class DockerIgnoreTest {
             // blank lines and comments
             "|#c|  |*.log;                 app.log;                      true",
             "*.log|!important.log|*.log;   important.log;                true",
+            // an exception naming a directory re-includes everything below it
+            "*|!src;                       src/pkg/a.py;                 false",
+            "*|!src;                       other/a.py;                   true",
+            "! keep.txt|*.txt;             keep.txt;                     true",
+            "*.txt|! keep.txt;             keep.txt;                     false",
     })
     void matchesLikeDocker(String patterns, String path, boolean excluded) {
         DockerIgnore ignore = DockerIgnore.parse(patterns.replace('|', '\n'));
@@ -109,5 +114,9 @@ class DockerIgnoreTest {
         assertThat(exception.mayIncludeBelow("node_modules")).isTrue(); // via */x/y
         assertThat(exception.mayIncludeBelow("node_modules/x/y")).isFalse();
         assertThat(DockerIgnore.parse("a\n!**/keep\n").mayIncludeBelow("a")).isTrue();
+        DockerIgnore onlySrc = DockerIgnore.parse("*\n!src\n");
+        assertThat(onlySrc.excluded("src")).isFalse();
+        assertThat(onlySrc.excluded("node_modules")).isTrue();
+        assertThat(onlySrc.mayIncludeBelow("node_modules")).isFalse();
     }
 }

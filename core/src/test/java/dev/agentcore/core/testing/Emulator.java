@@ -41,6 +41,8 @@ public final class Emulator {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static Emulator shared;
+    /** A start that failed fails every later test the same way, without trying again. */
+    private static RuntimeException startFailure;
 
     private final Process process;
     private final OutputStream lifeline;
@@ -58,8 +60,16 @@ public final class Emulator {
 
     /** The JVM's emulator, started on first use. */
     public static synchronized Emulator shared() {
+        if (startFailure != null) {
+            throw startFailure;
+        }
         if (shared == null) {
-            shared = start();
+            try {
+                shared = start();
+            } catch (RuntimeException e) {
+                startFailure = e;
+                throw e;
+            }
             System.err.println("AWS emulator at " + shared.endpoint + " answered after "
                     + shared.startup.toMillis() + " ms");
             Emulator started = shared;

@@ -227,7 +227,8 @@ class EmulatorTest {
                 .key("agentcore:managed-by").value("agentcore-java").build()));
         String before = emulator.state();
         aws.iam().getRole(b -> b.roleName(role));
-        aws.ecr().getAuthorizationToken();
+        assertThat(aws.ecr().getAuthorizationToken().authorizationData().get(0).expiresAt())
+                .isAfter(java.time.Instant.now().plusSeconds(3600));
         aws.sts().getCallerIdentity();
         assertThat(emulator.state()).isEqualTo(before);
         assertThat(emulator.stateTree().get("iam").get(Emulator.ACCOUNT + "/" + role).get("tags")
@@ -272,5 +273,14 @@ class EmulatorTest {
     static CreateAgentRuntimeResponse createRuntime(String name, String uri, String role) {
         return aws.agentCoreControl().createAgentRuntime(b -> b.agentRuntimeName(name).roleArn(role)
                 .agentRuntimeArtifact(artifact(uri)).networkConfiguration(n -> n.networkMode(NetworkMode.PUBLIC)));
+    }
+
+    @Test
+    void resetForgetsEverything() {
+        String bucket = unique("reset-");
+        aws.s3().createBucket(b -> b.bucket(bucket).createBucketConfiguration(c -> c.locationConstraint("us-west-2")));
+        assertThat(emulator.stateTree().get("s3").has(Emulator.ACCOUNT + "/" + bucket)).isTrue();
+        emulator.reset();
+        assertThat(emulator.stateTree().get("s3").has(Emulator.ACCOUNT + "/" + bucket)).isFalse();
     }
 }

@@ -1,0 +1,115 @@
+package dev.agentcore.cli.command;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.agentcore.cli.CliHarness;
+import dev.agentcore.core.config.ConfigStore;
+import dev.agentcore.core.testing.FakeDataPlane;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class StopSessionCommandTest {
+
+    static final String SESSION = InvokeCommandTest.SESSION;
+
+    @TempDir
+    Path dir;
+    FakeDataPlane fake;
+    CliHarness cli;
+
+    @BeforeEach
+    void setUp() {
+        fake = FakeDataPlane.start();
+        InvokeCommandTest.deployedAgent(dir, "my_agent", InvokeCommandTest.ARN);
+        cli = CliHarness.in(dir).withEnv("AWS_ENDPOINT_URL_BEDROCK_AGENTCORE", fake.url());
+    }
+
+    @AfterEach
+    void tearDown() {
+        fake.close();
+    }
+
+    void storeSession(String id) {
+        new ConfigStore(dir).update(cfg -> {
+            cfg.select("my_agent").setSessionId(id);
+            return null;
+        });
+    }
+
+    String stored() {
+        return new ConfigStore(dir).require().select(null).sessionId();
+    }
+
+    @Test
+    void stopsTheStoredSessionAndForgetsIt() {
+        storeSession(SESSION);
+        var r = cli.runOk("stop-session");
+        assertThat(r.out()).contains("Session stopped: " + SESSION);
+        FakeDataPlane.Request req = fake.lastRequest();
+        assertThat(req.operation()).isEqualTo("stopruntimesession");
+        assertThat(req.arn()).isEqualTo(InvokeCommandTest.ARN);
+        assertThat(req.header(FakeDataPlane.SESSION_HEADER)).isEqualTo(SESSION);
+        assertThat(stored()).isNull();
+    }
+
+    @Test
+    void aSessionThatIsAlreadyGoneIsStillForgotten() throws Exception {
+        storeSession(SESSION);
+        fake.then(FakeDataPlane.error(404, "ResourceNotFoundException", "Session not found"));
+        var r = cli.runOk("stop-session", "--output", "json");
+        var json = new ObjectMapper().readTree(r.out());
+        assertThat(json.get("message").asText()).isEqualTo("Session not found (may have already been terminated)");
+        assertThat(json.get("statusCode").asInt()).isEqualTo(404);
+        assertThat(json.get("storedSessionCleared").asBoolean()).isTrue();
+        assertThat(stored()).isNull();
+    }
+
+    @Test
+    void anotherSessionIdLeavesTheStoredOneAlone() {
+        storeSession(SESSION);
+        String other = "99999999-8888-7777-6666-555555555555-y";
+        cli.runOk("stop-session", "--session-id", other);
+        assertThat(fake.lastRequest().header(FakeDataPlane.SESSION_HEADER)).isEqualTo(other);
+        assertThat(stored()).isEqualTo(SESSION);
+    }
+
+    @Test
+    void noSessionOrNoDeploymentIsAClearFailure() {
+        var none = cli.run("stop-session");
+        none.expectExit(1);
+        assertThat(none.err()).contains("No active session found").contains("--session-id");
+        new ConfigStore(dir).update(cfg -> {
+            cfg.select("my_agent").setAgentArn(null);
+            return null;
+        });
+        var undeployed = cli.run("stop-session", "--session-id", SESSION);
+        undeployed.expectExit(1);
+        assertThat(undeployed.err()).contains("Agent 'my_agent' is not deployed");
+        assertThat(fake.requests()).isEmpty();
+    }
+
+    @Test
+    void otherErrorsFailAndKeepTheStoredSession() {
+        storeSession(SESSION);
+        fake.then(FakeDataPlane.error(403, "AccessDeniedException", "not allowed"));
+        var r = cli.run("stop-session");
+        r.expectExit(1);
+        assertThat(r.err()).contains("Error: Access denied: not allowed");
+        assertThat(stored()).isEqualTo(SESSION);
+    }
+
+    @Test
+    void invokeThenStopThenInvokeStartsANewSession() {
+        cli.runOk("invoke", "hi");
+        String first = stored();
+        cli.runOk("stop-session");
+        assertThat(stored()).isNull();
+        cli.runOk("invoke", "hi again");
+        assertThat(stored()).isNotNull().isNotEqualTo(first);
+    }
+}
