@@ -1,7 +1,7 @@
 package dev.agentcore.cli.command;
 
 import dev.agentcore.cli.AppContext;
-import dev.agentcore.core.AgentCoreException;
+import dev.agentcore.core.aws.AwsCloud;
 import dev.agentcore.core.cloud.Cloud;
 
 /**
@@ -20,7 +20,7 @@ final class Clouds {
         if (installed != null) {
             return installed;
         }
-        throw AgentCoreException.failure("AWS access is not wired into this build yet.", null);
+        return new AwsCloud(context.aws(configuredRegion));
     }
 
     /** Makes {@link #open} return this cloud on the calling thread until the returned handle is closed. */

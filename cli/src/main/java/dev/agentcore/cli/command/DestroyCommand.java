@@ -17,11 +17,12 @@ import java.util.concurrent.Callable;
 
 @Command(name = "destroy", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Remove what launch created for an agent, dependants first: the runtime (its DEFAULT endpoint "
-                + "goes with it), the ECR images, the CodeBuild project, the agent's source object, and the "
-                + "CodeBuild and execution roles, then the agent's entry in .bedrock_agentcore.yaml.",
+                + "goes with it), the ECR images, the CodeBuild project, the agent's source object, the "
+                + "CodeBuild and execution roles and the runtime's and build's log groups, then the agent's entry in "
+                + ".bedrock_agentcore.yaml.",
                 "Only what this tool recorded as created (and tagged) is deleted: a role or repository you supplied, "
-                        + "or one another agent uses, is kept and the plan says why. Log groups are kept (the plan "
-                        + "prints the command to delete them). Rerunning after a partial destroy finishes the job."},
+                        + "or one another agent uses, is kept and the plan says why. Rerunning after a partial "
+                        + "destroy finishes the job."},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  every step went, or there was nothing to destroy (also for --dry-run)",
                 "  1  a step failed (the rest ran where safe; rerun to finish), or the confirmation was declined",
@@ -42,6 +43,9 @@ public final class DestroyCommand implements Callable<Integer> {
     @Option(names = "--delete-ecr-repo", description = "Also delete the ECR repository, if this tool created it.")
     boolean deleteEcrRepo;
 
+    @Option(names = "--keep-logs", description = "Keep the agent's CloudWatch log groups.")
+    boolean keepLogs;
+
     public DestroyCommand(AppContext context) {
         this.context = context;
     }
@@ -54,7 +58,7 @@ public final class DestroyCommand implements Callable<Integer> {
         }
         DestroyService service = new DestroyService(new ConfigStore(context.cwd()),
                 region -> Clouds.open(context, region));
-        Optional<DestroyPlan> plan = service.plan(agent, deleteEcrRepo);
+        Optional<DestroyPlan> plan = service.plan(agent, deleteEcrRepo, keepLogs);
         boolean json = context.global().json();
         DestroyView view = new DestroyView(context.color());
         if (plan.isEmpty()) {

@@ -141,4 +141,12 @@ class DestroyCommandTest {
         assertThat(left.defaultAgent()).contains("alpha");
         assertThat(cloud.runtimes.values()).extracting(rt -> rt.name()).containsExactly("alpha");
     }
+
+    @Test
+    void helpNamesTheFlagsAndTheExitCodes() {
+        var r = CliHarness.in(dir).runOk("destroy", "--help");
+        assertThat(r.out()).contains("--agent", "--dry-run", "--force", "--delete-ecr-repo", "--keep-logs", "Exit codes:",
+                "no terminal to confirm on");
+        assertThat(cloud.calls()).isEmpty();
+    }
 }

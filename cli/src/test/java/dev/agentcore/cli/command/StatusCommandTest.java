@@ -103,4 +103,10 @@ class StatusCommandTest {
         var r = CliHarness.in(dir).run("status", "--agent", "nope").expectExit(2);
         assertThat(r.err()).contains("nope", "demo").doesNotContain("at dev.agentcore");
     }
+
+    @Test
+    void helpDocumentsTheStatesAndExitCodes() {
+        var r = CliHarness.in(dir).runOk("status", "--help");
+        assertThat(r.out()).contains("--agent", "--verbose", "NOT_CONFIGURED", "MISSING", "Exit codes:");
+    }
 }

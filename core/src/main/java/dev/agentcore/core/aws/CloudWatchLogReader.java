@@ -8,7 +8,7 @@ import software.amazon.awssdk.services.cloudwatchlogs.model.OutputLogEvent;
 
 import java.util.List;
 
-/** CloudWatch Logs: the tail of a build's or a runtime's log stream. */
+/** CloudWatch Logs: the tail of a build's or a runtime's log stream; an agent's log groups for destroy. */
 final class CloudWatchLogReader implements LogService {
 
     private static final String SERVICE = "CloudWatchLogs";
@@ -36,6 +36,26 @@ final class CloudWatchLogReader implements LogService {
         } catch (CloudException e) {
             if (e.is(Kind.NOT_FOUND)) {
                 return List.of();
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public boolean logGroupExists(String logGroup) {
+        // the name is a prefix filter: other groups may start with it, so match it exactly
+        return AwsErrors.call(SERVICE, () -> logs.describeLogGroupsPaginator(b -> b.logGroupNamePrefix(logGroup))
+                .logGroups().stream().anyMatch(g -> logGroup.equals(g.logGroupName())));
+    }
+
+    @Override
+    public boolean deleteLogGroup(String logGroup) {
+        try {
+            AwsErrors.run(SERVICE, () -> logs.deleteLogGroup(b -> b.logGroupName(logGroup)));
+            return true;
+        } catch (CloudException e) {
+            if (e.is(Kind.NOT_FOUND)) {
+                return false;
             }
             throw e;
         }

@@ -47,6 +47,11 @@ public final class DestroyService {
      * or no such agent in it (already destroyed).
      */
     public Optional<DestroyPlan> plan(String agentName, boolean deleteEcrRepo) {
+        return plan(agentName, deleteEcrRepo, false);
+    }
+
+    /** As {@link #plan(String, boolean)}; {@code keepLogs} leaves the agent's log groups in place. */
+    public Optional<DestroyPlan> plan(String agentName, boolean deleteEcrRepo, boolean keepLogs) {
         Optional<ProjectConfig> loaded = store.load();
         if (loaded.isEmpty() || loaded.get().agentNames().isEmpty()) {
             return Optional.empty();
@@ -58,7 +63,7 @@ public final class DestroyService {
         AgentConfig agent = project.select(agentName);
         Cloud c = cloud(agent.region());
         String account = account(agent, c);
-        return Optional.of(new Planner(project, agent, c, account, deleteEcrRepo).plan());
+        return Optional.of(new Planner(project, agent, c, account, deleteEcrRepo, keepLogs).plan());
     }
 
     /** Names the configured agents, for the "nothing to destroy" message. */
@@ -131,7 +136,7 @@ public final class DestroyService {
         if (step.action() == Action.NONE) {
             return new Outcome(step, Status.ALREADY_GONE, step.note() != null ? step.note() : "already gone");
         }
-        String blocker = blocker(step.kind(), done, earlierFailure);
+        String blocker = blocker(step, done, earlierFailure);
         if (blocker != null) {
             return new Outcome(step, Status.SKIPPED, blocker);
         }
@@ -150,7 +155,8 @@ public final class DestroyService {
                 case CODEBUILD_ROLE, EXECUTION_ROLE -> gone(step, c.roles().deleteRole(step.resource()),
                         "with its policies");
                 case CONFIG_ENTRY -> removeConfigEntry(step, plan.agent());
-                case ENDPOINT, LOG_GROUP -> new Outcome(step, Status.KEPT, step.note());
+                case LOG_GROUP -> gone(step, c.logs().deleteLogGroup(step.resource()), null);
+                case ENDPOINT -> new Outcome(step, Status.KEPT, step.note());
             };
         } catch (CloudException e) {
             if (e.is(CloudException.Kind.NOT_FOUND)) {
@@ -161,8 +167,11 @@ public final class DestroyService {
     }
 
     /** Why a step must not run yet, or null. A role or repository stays while what uses it is still there. */
-    private static String blocker(Kind kind, Map<Kind, Status> done, boolean earlierFailure) {
-        return switch (kind) {
+    private static String blocker(DestroyStep step, Map<Kind, Status> done, boolean earlierFailure) {
+        return switch (step.kind()) {
+            case LOG_GROUP -> step.resource().startsWith("/aws/codebuild/")
+                    ? (failed(done.get(Kind.BUILD_PROJECT)) ? "the CodeBuild project was not deleted" : null)
+                    : (failed(done.get(Kind.RUNTIME)) ? "the runtime writing to it was not deleted" : null);
             case REPOSITORY -> failed(done.get(Kind.IMAGES)) ? "its images were not all deleted" : null;
             case EXECUTION_ROLE -> failed(done.get(Kind.RUNTIME)) ? "the runtime using it was not deleted" : null;
             case CODEBUILD_ROLE -> failed(done.get(Kind.BUILD_PROJECT))
@@ -250,11 +259,14 @@ public final class DestroyService {
         private final Cloud c;
         private final String account;
         private final boolean deleteEcrRepo;
+        private final boolean keepLogs;
         private final String name;
         private final List<DestroyStep> steps = new ArrayList<>();
         private String imageTag;
 
-        Planner(ProjectConfig project, AgentConfig agent, Cloud c, String account, boolean deleteEcrRepo) {
+        Planner(ProjectConfig project, AgentConfig agent, Cloud c, String account, boolean deleteEcrRepo,
+                boolean keepLogs) {
+            this.keepLogs = keepLogs;
             this.project = project;
             this.agent = agent;
             this.c = c;
@@ -462,18 +474,34 @@ public final class DestroyService {
 
         private void logGroups() {
             String region = agent.region() != null ? agent.region() : c.region();
-            List<String> groups = new ArrayList<>();
+            Map<String, String> groups = new java.util.LinkedHashMap<>();
             if (agent.agentId() != null) {
-                groups.add("/aws/bedrock-agentcore/runtimes/" + agent.agentId() + "-DEFAULT");
+                groups.put("/aws/bedrock-agentcore/runtimes/" + agent.agentId() + "-DEFAULT", "the runtime's logs");
             }
             String project = agent.createdResource("codebuild_project");
             if (project != null) {
-                groups.add("/aws/codebuild/" + project);
+                groups.put("/aws/codebuild/" + project, "the build logs of this agent's CodeBuild project");
             }
-            for (String group : groups) {
-                add(Kind.LOG_GROUP, "Logs", "DeleteLogGroup", group, Found.UNKNOWN, Action.KEEP,
-                        "the agent's history; to remove it: aws logs delete-log-group --log-group-name "
-                                + group + " --region " + region);
+            for (var e : groups.entrySet()) {
+                String group = e.getKey();
+                Found found;
+                String note = e.getValue();
+                try {
+                    found = c.logs().logGroupExists(group) ? Found.EXISTS : Found.GONE;
+                } catch (CloudException ex) {
+                    found = ex.is(CloudException.Kind.NOT_FOUND) ? Found.GONE : Found.UNKNOWN;
+                    note = found == Found.GONE ? note : lookupError(ex);
+                }
+                if (found == Found.GONE) {
+                    add(Kind.LOG_GROUP, "Logs", "DeleteLogGroup", group, found, Action.NONE, null);
+                } else if (keepLogs) {
+                    add(Kind.LOG_GROUP, "Logs", "DeleteLogGroup", group, found, Action.KEEP, "--keep-logs; to "
+                            + "remove it later: aws logs delete-log-group --log-group-name " + group + " --region "
+                            + region);
+                } else {
+                    add(Kind.LOG_GROUP, "Logs", "DeleteLogGroup", group, found, Action.DELETE,
+                            note + " (pass --keep-logs to keep them)");
+                }
             }
         }
 

@@ -60,7 +60,7 @@ class DestroyServiceTest {
                 Kind.EXECUTION_ROLE, Kind.LOG_GROUP, Kind.LOG_GROUP, Kind.CONFIG_ENTRY);
         assertThat(plan.steps()).filteredOn(DestroyStep::deletes).extracting(DestroyStep::operation)
                 .containsExactly("DeleteAgentRuntime", "BatchDeleteImage", "DeleteProject", "DeleteObject",
-                        "DeleteRole", "DeleteRole", "RemoveAgent");
+                        "DeleteRole", "DeleteRole", "DeleteLogGroup", "DeleteLogGroup", "RemoveAgent");
         assertThat(plan.step(Kind.REPOSITORY).action()).isEqualTo(Action.KEEP);
         assertThat(plan.step(Kind.REPOSITORY).note()).contains("--delete-ecr-repo");
         assertThat(plan.step(Kind.IMAGES).note()).contains("all 1 image");
@@ -85,7 +85,10 @@ class DestroyServiceTest {
                 "CodeBuild.DeleteProject bedrock-agentcore-demo-builder",
                 "S3.DeleteObject bedrock-agentcore-codebuild-sources-123456789012-us-west-2/demo/source.zip",
                 "IAM.DeleteRole " + cb,
-                "IAM.DeleteRole " + exec);
+                "IAM.DeleteRole " + exec,
+                "Logs.DeleteLogGroup /aws/bedrock-agentcore/runtimes/demo-0000000002-DEFAULT",
+                "Logs.DeleteLogGroup /aws/codebuild/bedrock-agentcore-demo-builder");
+        assertThat(cloud.logGroups).isEmpty();
         assertThat(cloud.runtimes).isEmpty();
         assertThat(cloud.roles).isEmpty();
         assertThat(cloud.projects).isEmpty();
@@ -306,5 +309,34 @@ class DestroyServiceTest {
         assertThat(plan.step(Kind.RUNTIME).action()).isEqualTo(Action.NONE);
         assertThat(result.succeeded()).isTrue();
         assertThat(cloud.calls()).noneMatch(c -> c.startsWith("AgentCore.DeleteAgentRuntime"));
+    }
+
+    @Test
+    void keepLogsLeavesTheLogGroupsAndTheirRemovalCommandIsInThePlan() {
+        LaunchFixture.in(cloud, dir).launch("demo");
+
+        DestroyPlan plan = service.plan(null, false, true).orElseThrow();
+        DestroyResult result = service.execute(plan);
+
+        assertThat(plan.steps()).filteredOn(s -> s.kind() == Kind.LOG_GROUP)
+                .allSatisfy(s -> assertThat(s.note()).contains("aws logs delete-log-group --log-group-name"))
+                .extracting(DestroyStep::action).containsOnly(Action.KEEP);
+        assertThat(result.succeeded()).isTrue();
+        assertThat(cloud.logGroups).hasSize(2);
+        assertThat(cloud.calls()).noneMatch(c -> c.startsWith("Logs.DeleteLogGroup"));
+    }
+
+    @Test
+    void theRuntimeLogGroupStaysWhileTheRuntimeCouldNotBeDeleted() {
+        LaunchFixture.in(cloud, dir).launch("demo");
+        cloud.failWhen(c -> c.startsWith("AgentCore.DeleteAgentRuntime"),
+                CloudException.of(CloudException.Kind.THROTTLED, "AgentCore", "slow down"));
+
+        DestroyResult result = service.execute(plan(null, false));
+
+        assertThat(result.outcomes()).filteredOn(o -> o.step().kind() == Kind.LOG_GROUP)
+                .extracting(o -> o.step().resource().startsWith("/aws/codebuild/") + "=" + o.status())
+                .containsExactly("false=SKIPPED", "true=DELETED");
+        assertThat(cloud.logGroups).containsExactly("/aws/bedrock-agentcore/runtimes/demo-0000000002-DEFAULT");
     }
 }

@@ -53,6 +53,9 @@ public final class LaunchFixture {
                   - docker push $IMAGE_URI
             """;
 
+    private static final String POLICY = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+            + "\"Action\":\"logs:PutLogEvents\",\"Resource\":\"*\"}]}";
+
     private static final Duration WAIT = Duration.ofSeconds(60);
 
     private final Cloud cloud;
@@ -136,7 +139,7 @@ public final class LaunchFixture {
             String name = executionRoleName(agent, region);
             RoleService.Role role = cloud.roles().createRole(name, trustPolicy("bedrock-agentcore.amazonaws.com"),
                     "Execution role", tags);
-            cloud.roles().putRolePolicy(name, "BedrockAgentCoreRuntimeExecutionPolicy-" + agent, "{}");
+            cloud.roles().putRolePolicy(name, "BedrockAgentCoreRuntimeExecutionPolicy-" + agent, POLICY);
             cfg.setExecutionRole(role.arn());
             cfg.setCreatedResource("execution_role", name);
         } else {
@@ -147,7 +150,7 @@ public final class LaunchFixture {
         String cbName = codeBuildRoleName(agent, region);
         RoleService.Role cbRole = cloud.roles().createRole(cbName, trustPolicy("codebuild.amazonaws.com"),
                 "CodeBuild role", tags);
-        cloud.roles().putRolePolicy(cbName, "CodeBuildExecutionPolicy", "{}");
+        cloud.roles().putRolePolicy(cbName, "CodeBuildExecutionPolicy", POLICY);
         cfg.setCodeBuildRole(cbRole.arn());
         cfg.setCreatedResource("codebuild_role", cbName);
 
@@ -169,7 +172,10 @@ public final class LaunchFixture {
         cfg.setCreatedResource("codebuild_project", project);
         String buildId = cloud.builds().startBuild(project, bucket + "/" + key);
         if (cloud instanceof FakeCloud fake) {
-            fake.pushImage(repoName, IMAGE_TAG);
+            // a FakeCloud build may push IMAGE_URI itself; push only when it did not
+            if (fake.images.getOrDefault(repoName, List.of()).stream().noneMatch(i -> IMAGE_TAG.equals(i.tag()))) {
+                fake.pushImage(repoName, IMAGE_TAG);
+            }
         } else {
             BuildService.Build build = await(() -> cloud.builds().getBuild(buildId), BuildService.Build::finished);
             if (!"SUCCEEDED".equals(build.status())) {
@@ -183,6 +189,14 @@ public final class LaunchFixture {
         String runtimeId = created.id();
         RuntimeService.AgentRuntime runtime = cloud instanceof FakeCloud ? created
                 : await(() -> cloud.runtimes().get(runtimeId).orElseThrow(), r -> !r.status().endsWith("ING"));
+        if (!(cloud instanceof FakeCloud)) { // launch waits for the DEFAULT endpoint too
+            await(() -> cloud.runtimes().getEndpoint(runtimeId, "DEFAULT"),
+                    e -> e.isPresent() && !e.get().status().endsWith("ING"));
+        }
+        if (cloud instanceof FakeCloud fake) { // the services make these on AWS
+            fake.logGroups.add("/aws/codebuild/" + project);
+            fake.logGroups.add("/aws/bedrock-agentcore/runtimes/" + runtime.id() + "-DEFAULT");
+        }
         cfg.setAgentId(runtime.id());
         cfg.setAgentArn(runtime.arn());
         cfg.set(imageUri, "bedrock_agentcore", "image_uri");

@@ -49,6 +49,8 @@ public final class FakeCloud implements Cloud {
     public final Map<String, RuntimeService.AgentRuntime> runtimes = Collections.synchronizedMap(new LinkedHashMap<>());
     public final Map<String, RuntimeService.RuntimeSpec> runtimeSpecs = Collections.synchronizedMap(new LinkedHashMap<>());
     public final Map<String, List<String>> logLines = Collections.synchronizedMap(new LinkedHashMap<>());
+    /** Log groups, as the services create them (a build's, a runtime's); tests add them. */
+    public final Set<String> logGroups = Collections.synchronizedSet(new LinkedHashSet<>());
 
     /** What a started build ends as: SUCCEEDED, or a failure status with the phase it failed in. */
     public volatile String nextBuildStatus = "SUCCEEDED";
@@ -342,10 +344,26 @@ public final class FakeCloud implements Cloud {
 
     @Override
     public LogService logs() {
-        return (group, stream, count) -> {
-            call("Logs.GetLogEvents " + group + "/" + stream);
-            List<String> lines = logLines.getOrDefault(group + "/" + stream, List.of());
-            return List.copyOf(lines.subList(Math.max(0, lines.size() - count), lines.size()));
+        return new LogService() {
+            @Override
+            public List<String> lastLines(String group, String stream, int count) {
+                call("Logs.GetLogEvents " + group + "/" + stream);
+                List<String> lines = logLines.getOrDefault(group + "/" + stream, List.of());
+                return List.copyOf(lines.subList(Math.max(0, lines.size() - count), lines.size()));
+            }
+
+            @Override
+            public boolean logGroupExists(String group) {
+                call("Logs.DescribeLogGroups " + group);
+                return logGroups.contains(group);
+            }
+
+            @Override
+            public boolean deleteLogGroup(String group) {
+                call("Logs.DeleteLogGroup " + group);
+                logLines.keySet().removeIf(k -> k.startsWith(group + "/"));
+                return logGroups.remove(group);
+            }
         };
     }
 
