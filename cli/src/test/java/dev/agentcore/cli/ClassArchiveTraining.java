@@ -2,6 +2,8 @@ package dev.agentcore.cli;
 
 import dev.agentcore.core.aws.AwsClients;
 import dev.agentcore.core.aws.AwsSettings;
+import dev.agentcore.core.config.AgentConfig;
+import dev.agentcore.core.config.ConfigStore;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -37,9 +39,8 @@ public final class ClassArchiveTraining {
             List.of("completion", "bash"),
             List.of("status", "--bogus"));
 
-    /** The commands that call AWS (scripts/agentcore picks the archive made from these for them). */
+    /** The commands that call AWS, on a launched agent (scripts/agentcore picks the archive made from these). */
     private static final List<List<String>> AWS_COMMAND_LINES = List.of(
-            List.of("configure", "--entrypoint", "agent.py", "--non-interactive"),
             List.of("launch", "--dry-run"),
             List.of("status"),
             List.of("status", "--output", "json"),
@@ -64,11 +65,15 @@ public final class ClassArchiveTraining {
         Path project = Files.createTempDirectory("agentcore-cds-training");
         try {
             Files.writeString(project.resolve("agent.py"), "def handler(payload):\n    return payload\n");
+            Files.writeString(project.resolve("requirements.txt"), "bedrock-agentcore\n");
+            if (aws) {
+                AwsSettings settings = new AwsSettings(null, null, null, env);
+                runCommandLine(project, env, List.of("configure", "--entrypoint", "agent.py", "--non-interactive"));
+                markLaunched(project, settings);
+                callEveryClient(settings);
+            }
             for (List<String> line : aws ? AWS_COMMAND_LINES : LOCAL_COMMAND_LINES) {
                 runCommandLine(project, env, line);
-            }
-            if (aws) {
-                callEveryClient(new AwsSettings(null, null, null, env));
             }
         } finally {
             deleteTree(project);
@@ -82,6 +87,34 @@ public final class ClassArchiveTraining {
             Main.run(context, line.toArray(String[]::new));
         } catch (RuntimeException e) {
             // a command that is not built yet or fails still loaded what it loads
+        }
+    }
+
+    /**
+     * Creates a runtime in the emulator and records it in the agent's config, so status, invoke and destroy take the
+     * path of a launched agent (reading real responses) rather than stopping at "not launched".
+     */
+    private static void markLaunched(Path project, AwsSettings settings) {
+        try (AwsClients aws = new AwsClients(settings)) {
+            String account = aws.sts().getCallerIdentity().account();
+            String role = aws.iam().createRole(b -> b.roleName("agentcore-cds-training")
+                    .assumeRolePolicyDocument("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+                            + "\"Principal\":{\"Service\":\"bedrock-agentcore.amazonaws.com\"},"
+                            + "\"Action\":\"sts:AssumeRole\"}]}")).role().arn();
+            var runtime = aws.agentCoreControl().createAgentRuntime(b -> b.agentRuntimeName("agent")
+                    .roleArn(role)
+                    .networkConfiguration(n -> n.networkMode("PUBLIC"))
+                    .agentRuntimeArtifact(a -> a.containerConfiguration(c -> c.containerUri(
+                            account + ".dkr.ecr.us-west-2.amazonaws.com/bedrock-agentcore-agent:latest"))));
+            new ConfigStore(project).update(cfg -> {
+                AgentConfig agent = cfg.select(null);
+                agent.setAgentId(runtime.agentRuntimeId());
+                agent.setAgentArn(runtime.agentRuntimeArn());
+                agent.setCodeBuildProject("bedrock-agentcore-agent-builder");
+                return null;
+            });
+        } catch (RuntimeException e) {
+            // without an emulator the commands still run, down their error paths
         }
     }
 
