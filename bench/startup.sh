@@ -59,7 +59,6 @@ fi
   if [ -n "$node_ms" ] && [ "$ours" -gt 0 ]; then
     awk -v a="$ours" -v b="$node_ms" 'BEGIN {printf "agentcore --help takes %.3f of the Node CLI'"'"'s time (%d ms vs %d ms; target <= 0.100)\n", a/b, a, b}'
   fi
-  echo "'configure list' exits non-zero while the configure command is not merged: it still measures start-up."
 } | tee bench/out/startup.tail
 mkdir -p bench/results
 cat bench/out/startup.head "$rows" bench/out/startup.tail >bench/results/startup.md
