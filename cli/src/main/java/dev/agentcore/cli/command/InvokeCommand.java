@@ -78,7 +78,7 @@ public final class InvokeCommand implements Callable<Integer> {
         var options = new InvokeService.InvokeOptions(agent, agentArn, body, sessionId, userId,
                 CustomHeaders.parse(headers), qualifier, token, local, port, context.global().region());
         var service = new InvokeService(new ConfigStore(context.cwd()),
-                InvokeConnections.standard(context.awsSettings(), region -> context.aws(region).agentCore()),
+                InvokeConnections.standard(context.awsSettings(), context::aws),
                 note -> context.err().println(note));
         var renderer = new ResponseRenderer(context.out(),
                 OutputMode.of(context.global().json(), context.terminalOutput()));

@@ -43,7 +43,7 @@ public final class StopSessionCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         var service = new InvokeService(new ConfigStore(context.cwd()),
-                InvokeConnections.standard(context.awsSettings(), region -> context.aws(region).agentCore()),
+                InvokeConnections.standard(context.awsSettings(), context::aws),
                 note -> context.err().println(note));
         var result = service.stopSession(agent, agentArn, sessionId, qualifier, context.global().region());
         if (context.global().json()) {

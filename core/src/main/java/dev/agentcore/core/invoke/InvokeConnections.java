@@ -1,7 +1,7 @@
 package dev.agentcore.core.invoke;
 
+import dev.agentcore.core.aws.AwsClients;
 import dev.agentcore.core.aws.AwsSettings;
-import software.amazon.awssdk.services.bedrockagentcore.BedrockAgentCoreClient;
 
 import java.util.function.Function;
 
@@ -22,11 +22,11 @@ public interface InvokeConnections {
      * paths. The bearer path honours the same endpoint override as the SDK (--endpoint-url,
      * AWS_ENDPOINT_URL_BEDROCK_AGENTCORE, AWS_ENDPOINT_URL).
      */
-    static InvokeConnections standard(AwsSettings settings, Function<String, BedrockAgentCoreClient> sdkClient) {
+    static InvokeConnections standard(AwsSettings settings, Function<String, AwsClients> clients) {
         return new InvokeConnections() {
             @Override
             public DataPlane dataPlane(String region) {
-                return new SdkDataPlane(() -> sdkClient.apply(region));
+                return new SdkDataPlane(() -> clients.apply(region).agentCore());
             }
 
             @Override

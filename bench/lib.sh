@@ -1,0 +1,49 @@
+# Shared helpers for the bench scripts (sourced, not run).
+# measure LABEL RUNS CMD...: runs CMD (stdout/stderr discarded) RUNS times after one warm-up run, prints a row
+# "LABEL | median wall ms | min wall ms | median cpu ms (user+sys)" and appends it to $BENCH_ROWS when set.
+# Sets MEASURED_MEDIAN and MEASURED_CPU for the caller. Wall time is what a user feels; CPU time is printed beside it because this machine is shared, and CPU time is
+# far less disturbed by other work than wall time.
+
+bench_root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+repo_root="$(cd "$bench_root/.." && pwd)"
+
+median() { sort -n | awk '{a[NR]=$1} END {if (NR==0) {print "-"} else if (NR%2) {print a[(NR+1)/2]} else {printf "%d\n", (a[NR/2]+a[NR/2+1])/2}}'; }
+
+measure() {
+  local label="$1" runs="$2"; shift 2
+  local walls=() cpus=() i start end rc=0 tf
+  tf="$(mktemp)"
+  "$@" >/dev/null 2>&1 || rc=$?
+  for ((i = 0; i < runs; i++)); do
+    start=$(date +%s%N)
+    /usr/bin/time -f '%U %S' -o "$tf" "$@" >/dev/null 2>&1 || rc=$?
+    end=$(date +%s%N)
+    walls+=($(( (end - start) / 1000000 )))
+    cpus+=("$(tail -1 "$tf" | awk '{printf "%d", ($1 + $2) * 1000}')")
+  done
+  rm -f "$tf"
+  local mw minw mc
+  mw="$(printf '%s\n' "${walls[@]}" | median)"
+  minw="$(printf '%s\n' "${walls[@]}" | sort -n | head -1)"
+  mc="$(printf '%s\n' "${cpus[@]}" | median)"
+  local row
+  row="$(printf '| %-48s | %8s | %8s | %8s | %s' "$label" "$mw" "$minw" "$mc" "$([ $rc -eq 0 ] && echo ok || echo "exit $rc")")"
+  echo "$row"
+  [ -n "${BENCH_ROWS:-}" ] && echo "$row" >>"$BENCH_ROWS"
+  MEASURED_MEDIAN=$mw
+  MEASURED_CPU=$mc
+}
+
+table_header() {
+  printf '| %-48s | %8s | %8s | %8s | %s\n' "command" "wall ms" "min ms" "cpu ms" "result"
+  printf '|%s|%s|%s|%s|%s\n' "$(printf -- '-%.0s' {1..50})" "----------" "----------" "----------" "------"
+}
+
+machine_description() {
+  echo "- CPU: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//') x $(nproc) cores; memory $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo)"
+  echo "- OS: $(. /etc/os-release && echo "$PRETTY_NAME"), kernel $(uname -r)"
+  echo "- Java: $(java -version 2>&1 | head -2 | tail -1)"
+  command -v node >/dev/null && echo "- Node: $(node --version)"
+  command -v python3 >/dev/null && echo "- Python: $(python3 --version 2>&1 | cut -d' ' -f2)"
+  echo "- load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
+}

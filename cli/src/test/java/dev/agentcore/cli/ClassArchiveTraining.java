@@ -1,0 +1,148 @@
+package dev.agentcore.cli;
+
+import dev.agentcore.core.aws.AwsClients;
+import dev.agentcore.core.aws.AwsSettings;
+import dev.agentcore.core.config.AgentConfig;
+import dev.agentcore.core.config.ConfigStore;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Not a test: the workload that scripts/cds-archive runs under {@code -XX:DumpLoadedClassList} so the class-data
+ * archive holds the classes real runs load. It runs command lines in-process as a user would type them, then makes
+ * one call with each SDK client (the commands build them lazily, so a command not yet wired to AWS would otherwise
+ * leave the SDK out of the archive). Failures are expected and ignored: against an emulator some calls are not
+ * implemented, and without one every call is refused; the classes are loaded either way.
+ *
+ * <p>Usage: {@code ClassArchiveTraining local|aws <endpoint-url>}: {@code local} runs only the command lines that
+ * need no AWS, for the small archive those start with; {@code aws} runs the AWS commands and the SDK calls.
+ */
+public final class ClassArchiveTraining {
+
+    /** What runs without AWS: help, version, completion, configure (offline), usage errors. */
+    private static final List<List<String>> LOCAL_COMMAND_LINES = List.of(
+            List.of("--help"),
+            List.of("--version"),
+            List.of("help", "launch"),
+            List.of("configure", "--entrypoint", "agent.py", "--non-interactive"),
+            List.of("configure", "list"),
+            List.of("configure", "--help"),
+            List.of("launch", "--help"),
+            List.of("status", "--help"),
+            List.of("completion", "bash"),
+            List.of("status", "--bogus"));
+
+    /** The commands that call AWS, on a launched agent (scripts/agentcore picks the archive made from these). */
+    private static final List<List<String>> AWS_COMMAND_LINES = List.of(
+            List.of("launch", "--dry-run"),
+            List.of("status"),
+            List.of("status", "--output", "json"),
+            List.of("invoke", "{\"prompt\": \"hi\"}"),
+            List.of("destroy", "--dry-run"));
+
+    private ClassArchiveTraining() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        if (args.length != 2 || !List.of("local", "aws").contains(args[0])) {
+            System.err.println("usage: ClassArchiveTraining local|aws <endpoint-url>");
+            System.exit(2);
+        }
+        boolean aws = args[0].equals("aws");
+        Map<String, String> env = Map.of(
+                "AWS_ENDPOINT_URL", args[1],
+                "AWS_ACCESS_KEY_ID", "testing",
+                "AWS_SECRET_ACCESS_KEY", "testing",
+                "AWS_REGION", "us-west-2",
+                "NO_COLOR", "1");
+        Path project = Files.createTempDirectory("agentcore-cds-training");
+        try {
+            Files.writeString(project.resolve("agent.py"), "def handler(payload):\n    return payload\n");
+            Files.writeString(project.resolve("requirements.txt"), "bedrock-agentcore\n");
+            if (aws) {
+                AwsSettings settings = new AwsSettings(null, null, null, env);
+                runCommandLine(project, env, List.of("configure", "--entrypoint", "agent.py", "--non-interactive"));
+                markLaunched(project, settings);
+                callEveryClient(settings);
+            }
+            for (List<String> line : aws ? AWS_COMMAND_LINES : LOCAL_COMMAND_LINES) {
+                runCommandLine(project, env, line);
+            }
+        } finally {
+            deleteTree(project);
+        }
+    }
+
+    private static void runCommandLine(Path project, Map<String, String> env, List<String> line) {
+        PrintWriter sink = new PrintWriter(Writer.nullWriter());
+        AppContext context = new AppContext(sink, sink, new ByteArrayInputStream(new byte[0]), project, env, false);
+        try {
+            Main.run(context, line.toArray(String[]::new));
+        } catch (RuntimeException e) {
+            // a command that is not built yet or fails still loaded what it loads
+        }
+    }
+
+    /**
+     * Creates a runtime in the emulator and records it in the agent's config, so status, invoke and destroy take the
+     * path of a launched agent (reading real responses) rather than stopping at "not launched".
+     */
+    private static void markLaunched(Path project, AwsSettings settings) {
+        try (AwsClients aws = new AwsClients(settings)) {
+            String account = aws.sts().getCallerIdentity().account();
+            String role = aws.iam().createRole(b -> b.roleName("agentcore-cds-training")
+                    .assumeRolePolicyDocument("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+                            + "\"Principal\":{\"Service\":\"bedrock-agentcore.amazonaws.com\"},"
+                            + "\"Action\":\"sts:AssumeRole\"}]}")).role().arn();
+            var runtime = aws.agentCoreControl().createAgentRuntime(b -> b.agentRuntimeName("agent")
+                    .roleArn(role)
+                    .networkConfiguration(n -> n.networkMode("PUBLIC"))
+                    .agentRuntimeArtifact(a -> a.containerConfiguration(c -> c.containerUri(
+                            account + ".dkr.ecr.us-west-2.amazonaws.com/bedrock-agentcore-agent:latest"))));
+            new ConfigStore(project).update(cfg -> {
+                AgentConfig agent = cfg.select(null);
+                agent.setAgentId(runtime.agentRuntimeId());
+                agent.setAgentArn(runtime.agentRuntimeArn());
+                agent.setCodeBuildProject("bedrock-agentcore-agent-builder");
+                return null;
+            });
+        } catch (RuntimeException e) {
+            // without an emulator the commands still run, down their error paths
+        }
+    }
+
+    private static void callEveryClient(AwsSettings settings) {
+        try (AwsClients aws = new AwsClients(settings)) {
+            List<Runnable> calls = List.of(
+                    () -> aws.sts().getCallerIdentity(),
+                    () -> aws.s3().listBuckets(),
+                    () -> aws.ecr().describeRepositories(),
+                    () -> aws.iam().getRole(b -> b.roleName("agentcore-cds-training")),
+                    () -> aws.codeBuild().batchGetProjects(b -> b.names("agentcore-cds-training")),
+                    () -> aws.logs().describeLogGroups(b -> b.logGroupNamePrefix("/aws/bedrock-agentcore")),
+                    () -> aws.agentCoreControl().listAgentRuntimes(b -> b.maxResults(1)));
+            for (Runnable call : calls) {
+                try {
+                    call.run();
+                } catch (RuntimeException e) {
+                    // an unimplemented or refused call still loaded the client, marshallers and error path
+                }
+            }
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (var paths = Files.walk(root)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}
