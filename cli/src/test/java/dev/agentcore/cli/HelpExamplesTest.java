@@ -22,7 +22,8 @@ class HelpExamplesTest {
     Path dir;
 
     @ParameterizedTest
-    @ValueSource(strings = {"configure", "configure list", "configure set-default", "invoke", "stop-session", "create"})
+    @ValueSource(strings = {"configure", "configure list", "configure set-default", "invoke", "stop-session", "create",
+            "completion"})
     void helpShowsExamplesThatParse(String command) {
         List<String> args = new ArrayList<>(List.of(command.split(" ")));
         args.add("--help");
@@ -46,7 +47,7 @@ class HelpExamplesTest {
         return CommandLineFactory.create(context);
     }
 
-    /** Shell words of one example after 'agentcore', up to a pipe, '&&' or a trailing comment in parentheses. */
+    /** Shell words of one example after 'agentcore', up to a pipe, '&&', a redirect or a comment. */
     static List<String> words(String line) {
         List<String> words = new ArrayList<>();
         StringBuilder word = null;
@@ -68,7 +69,7 @@ class HelpExamplesTest {
                     words.add(word.toString());
                     word = null;
                 }
-            } else if (word == null && (c == '|' || c == '(' || c == '&')) {
+            } else if (word == null && (c == '|' || c == '(' || c == '&' || c == '>' || c == '#')) {
                 break;
             } else {
                 word = word == null ? new StringBuilder() : word;
