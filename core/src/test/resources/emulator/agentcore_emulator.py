@@ -829,10 +829,23 @@ def _drain(environ):
             pass
 
 
-def application():
+def _request_line(environ):
+    """One line per request for benchmarks that count calls: signing service, then target or method and path."""
+    auth = environ.get("HTTP_AUTHORIZATION", "")
+    m = re.search(r"Credential=[^/]+/[^/]+/[^/]+/([^/]+)/", auth)
+    service = m.group(1) if m else "-"
+    target = environ.get("HTTP_X_AMZ_TARGET") or (environ.get("REQUEST_METHOD", "") + " " + environ.get("PATH_INFO", ""))
+    return f"{service} {target}\n"
+
+
+def application(request_log=None):
     moto_app = DomainDispatcherApplication(create_backend_app)
 
     def app(environ, start_response):
+        if request_log is not None and not environ.get("PATH_INFO", "").startswith(("/_emulator", "/moto-api")):
+            with LOCK:
+                request_log.write(_request_line(environ))
+                request_log.flush()
         if _wrong_bucket_owner(environ):
             _drain(environ)
             body = b"" if environ.get("REQUEST_METHOD") == "HEAD" else ACCESS_DENIED
@@ -853,9 +866,11 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--port", type=int, default=0)
     parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--log-requests", metavar="FILE", help="append one line per AWS request (benchmarks)")
     args = parser.parse_args()
     logging.getLogger("werkzeug").setLevel(logging.ERROR)
-    server = make_server(args.host, args.port, application(), threaded=True)
+    request_log = open(args.log_requests, "a", encoding="utf-8") if args.log_requests else None
+    server = make_server(args.host, args.port, application(request_log), threaded=True)
     print(f"EMULATOR READY {server.server_port}", flush=True)
     serving = threading.Thread(target=server.serve_forever, daemon=True)
     serving.start()
