@@ -23,9 +23,15 @@ import java.util.concurrent.Callable;
                 "Only what this tool recorded as created (and tagged) is deleted: a role or repository you supplied, "
                         + "or one another agent uses, is kept and the plan says why. Rerunning after a partial "
                         + "destroy finishes the job."},
-        footerHeading = "%nExit codes:%n",
-        footer = {"  0  every step went, or there was nothing to destroy (also for --dry-run)",
-                "  1  a step failed (the rest ran where safe; rerun to finish), or the confirmation was declined",
+        footerHeading = "%nExamples:%n",
+        footer = {"  agentcore destroy --dry-run",
+                "  agentcore destroy --dry-run --output json | jq '.steps[].action'",
+                "  agentcore destroy --agent writer --force --delete-ecr-repo",
+                "",
+                "Exit codes:",
+                "  0  every step went, or there was nothing to destroy (also for --dry-run)",
+                "  1  a step failed (the rest ran where safe; rerun to finish),",
+                "     or the confirmation was declined",
                 "  2  invalid input, or no terminal to confirm on and no --force"})
 public final class DestroyCommand implements Callable<Integer> {
 

@@ -22,7 +22,20 @@ import java.util.concurrent.Callable;
  * --local and --local-build are handed to {@link LocalLaunch}, which drives the container engine.
  */
 @Command(name = "launch", aliases = {"deploy"}, mixinStandardHelpOptions = true,
-        description = "Build the agent's ARM64 image and deploy it to AgentCore Runtime (or run it locally).")
+        description = {"Build the agent's ARM64 image and deploy it to AgentCore Runtime (or run it locally).",
+                "Cloud: ensures the ECR repository, the roles and the source bucket, uploads the build context, builds "
+                        + "in CodeBuild, creates or updates the runtime and waits until READY. The image tag is the "
+                        + "source's SHA-256: an unchanged source is not rebuilt. Safe to rerun after a failure."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  agentcore launch --dry-run",
+                "  agentcore launch --dry-run --output json | jq '.steps | length'",
+                "  agentcore launch --env LOG_LEVEL=debug",
+                "  agentcore launch --local --detach",
+                "  agentcore launch --local --stop",
+                "  agentcore launch --local-build --container-runtime docker",
+                "",
+                "Exit codes: 0 deployed or running locally, 1 a step failed (rerun is",
+                "safe), 2 invalid input."})
 public final class LaunchCommand implements Callable<Integer> {
 
     final AppContext context;

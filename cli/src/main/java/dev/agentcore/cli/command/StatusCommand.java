@@ -16,8 +16,13 @@ import java.util.concurrent.Callable;
                         + "is NOT_CONFIGURED, NOT_LAUNCHED, READY, DEPLOYING, FAILED, MISSING (runtime deleted "
                         + "outside the tool) or UNKNOWN (a look-up failed, e.g. access denied: see the section's "
                         + "error)."},
-        footerHeading = "%nExit codes:%n",
-        footer = {"  0  the status was shown, whatever the state (read \"state\" in the JSON, or the first line)",
+        footerHeading = "%nExamples:%n",
+        footer = {"  agentcore status",
+                "  agentcore status --agent writer --verbose",
+                "  agentcore status --output json | jq -r .state",
+                "",
+                "Exit codes:",
+                "  0  the status was shown, whatever the state (read \"state\" in the JSON, or the first line)",
                 "  1  an unexpected failure",
                 "  2  invalid input: unknown --agent, or a malformed .bedrock_agentcore.yaml"})
 public final class StatusCommand implements Callable<Integer> {
