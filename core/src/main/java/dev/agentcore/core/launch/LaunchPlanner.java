@@ -117,12 +117,16 @@ final class LaunchPlanner {
             }
         }
 
-        String runtimeId = runtimeToUpdate(agent, options, notes);
+        Optional<RuntimeService.AgentRuntime> existing = runtimeToUpdate(agent, options, notes);
+        String runtimeId = existing.map(RuntimeService.AgentRuntime::id).orElse(null);
         RuntimeService.RuntimeSpec spec = runtimeSpec(agent, imageUri, runtimeRole.arnOrUri(), options.env(),
                 names.tags());
         String envNote = options.env().isEmpty() ? "" : ", environment " + EnvVars.masked(options.env());
         if (runtimeId == null) {
             rest.add(new Step(Kind.CREATE_RUNTIME, agent.name(), "runtime with image " + imageUri + envNote));
+        } else if (!build && !options.forceRebuild() && runsAlready(agent, existing.get(), spec)) {
+            notes.add("Runtime " + runtimeId + " is READY with this image and these settings: nothing to update "
+                    + "(--force-rebuild updates it anyway).");
         } else {
             rest.add(new Step(Kind.UPDATE_RUNTIME, runtimeId, "new version with image " + imageUri + envNote));
         }
@@ -307,23 +311,36 @@ final class LaunchPlanner {
         return !present;
     }
 
-    private String runtimeToUpdate(AgentConfig agent, LaunchOptions options, List<String> notes) {
+    /**
+     * An update would only make a new version of the same thing when the runtime is READY with this image and the
+     * settings it was last deployed with (their fingerprint, kept in the config) are the ones asked for now.
+     */
+    private static boolean runsAlready(AgentConfig agent, RuntimeService.AgentRuntime runtime,
+                                       RuntimeService.RuntimeSpec spec) {
+        Object deployed = agent.get("bedrock_agentcore", RuntimeFingerprint.KEY);
+        return "READY".equals(runtime.status()) && spec.containerUri().equals(runtime.containerUri())
+                && RuntimeFingerprint.of(spec).equals(deployed);
+    }
+
+    private Optional<RuntimeService.AgentRuntime> runtimeToUpdate(AgentConfig agent, LaunchOptions options,
+                                                                 List<String> notes) {
         String id = agent.agentId();
         if (!isBlank(id)) {
-            if (cloud.runtimes().get(id).isPresent()) {
-                return id;
+            Optional<RuntimeService.AgentRuntime> recorded = cloud.runtimes().get(id);
+            if (recorded.isPresent()) {
+                return recorded;
             }
             notes.add("Runtime " + id + " recorded in .bedrock_agentcore.yaml no longer exists (deleted outside "
                     + "agentcore): creating it anew.");
         }
         Optional<RuntimeService.AgentRuntime> sameName = cloud.runtimes().findByName(agent.name());
         if (sameName.isEmpty()) {
-            return null;
+            return Optional.empty();
         }
         if (options.autoUpdateOnConflict()) {
             notes.add("A runtime named " + agent.name() + " already exists (" + sameName.get().id() + "): updating it "
                     + "(--auto-update-on-conflict).");
-            return sameName.get().id();
+            return sameName;
         }
         throw AgentCoreException.failure("An agent runtime named '" + agent.name() + "' already exists ("
                 + sameName.get().id() + "), but .bedrock_agentcore.yaml does not know it.",

@@ -349,6 +349,7 @@ final class LaunchRun {
             config.setAgentArn(runtime.arn());
             config.setSessionId(null);
             config.set(plan.imageUri(), "bedrock_agentcore", "image_uri");
+            config.set(RuntimeFingerprint.of(t.runtime()), "bedrock_agentcore", RuntimeFingerprint.KEY);
         });
     }
 
@@ -361,6 +362,9 @@ final class LaunchRun {
                         .orElse("NOT_FOUND"), Duration.between(start, poller.now())));
         RuntimeService.AgentRuntime runtime = outcome.last().orElse(null);
         runtimeStatus = runtime == null ? "NOT_FOUND" : runtime.status();
+        if (runtimeArn == null && runtime != null) {
+            runtimeArn = runtime.arn(); // an unchanged runtime: no create or update said it
+        }
         String tail = "aws logs tail " + ResourceNames.runtimeLogGroup(runtimeId) + " --region " + plan.region();
         if (!outcome.done()) {
             throw AgentCoreException.failure("Runtime " + runtimeId + " is still " + runtimeStatus + " after "

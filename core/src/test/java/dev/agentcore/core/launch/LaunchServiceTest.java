@@ -146,11 +146,30 @@ class LaunchServiceTest {
         assertThat(count(again, "CodeBuild.StartBuild")).isZero();
         assertThat(count(again, "S3.PutObject")).isZero();
         assertThat(count(again, "ECR.CreateRepository") + count(again, "IAM.CreateRole")).isZero();
-        assertThat(again).contains("AgentCore.UpdateAgentRuntime " + first.agentId());
+        assertThat(again).as("an unchanged runtime gets no new version")
+                .noneMatch(call -> call.startsWith("AgentCore."));
+        assertThat(progress.notes).anyMatch(n -> n.contains("nothing to update"));
         assertThat(second.built()).isFalse();
         assertThat(second.imageUri()).isEqualTo(first.imageUri());
         assertThat(second.agentId()).isEqualTo(first.agentId());
         assertThat(progress.notes).anyMatch(n -> n.contains("skipping upload and build"));
+    }
+
+    @Test
+    void changedEnvironmentUpdatesTheRuntimeWithoutBuilding() {
+        LaunchResult first = launch();
+        int before = cloud.mutatingCalls().size();
+
+        service().launch(new LaunchOptions(null, Map.of("LOG_LEVEL", "debug"), null, false, false));
+
+        List<String> again = cloud.mutatingCalls().subList(before, cloud.mutatingCalls().size());
+        assertThat(again).contains("AgentCore.UpdateAgentRuntime " + first.agentId())
+                .doesNotContain("CodeBuild.StartBuild bedrock-agentcore-demo-builder");
+        assertThat(cloud.runtimeSpecs.get(first.agentId()).environment()).containsEntry("LOG_LEVEL", "debug");
+        int afterUpdate = cloud.mutatingCalls().size();
+        service().launch(new LaunchOptions(null, Map.of("LOG_LEVEL", "debug"), null, false, false));
+        assertThat(cloud.mutatingCalls().subList(afterUpdate, cloud.mutatingCalls().size()))
+                .as("the same settings again").doesNotContain("AgentCore.UpdateAgentRuntime " + first.agentId());
     }
 
     @Test
