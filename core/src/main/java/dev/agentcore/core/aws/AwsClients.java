@@ -27,6 +27,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Builds SDK clients lazily, one per service, only when a command first needs it (each costs start-up time). All
@@ -43,14 +44,16 @@ public final class AwsClients implements AutoCloseable {
     private SdkHttpClient httpClient;
     private AwsCredentialsProvider credentials;
 
-    private StsClient sts;
-    private IamClient iam;
-    private EcrClient ecr;
-    private S3Client s3;
-    private CodeBuildClient codeBuild;
-    private CloudWatchLogsClient logs;
-    private BedrockAgentCoreControlClient control;
-    private BedrockAgentCoreClient data;
+    private final Lazy<StsClient> sts = new Lazy<>(() -> open(StsClient.builder(), "STS"));
+    private final Lazy<IamClient> iam = new Lazy<>(this::openIam);
+    private final Lazy<EcrClient> ecr = new Lazy<>(() -> open(EcrClient.builder(), "ECR"));
+    private final Lazy<S3Client> s3 = new Lazy<>(this::openS3);
+    private final Lazy<CodeBuildClient> codeBuild = new Lazy<>(() -> open(CodeBuildClient.builder(), "CODEBUILD"));
+    private final Lazy<CloudWatchLogsClient> logs = new Lazy<>(() -> open(CloudWatchLogsClient.builder(),
+            "CLOUDWATCH_LOGS"));
+    private final Lazy<BedrockAgentCoreControlClient> control = new Lazy<>(() -> open(
+            BedrockAgentCoreControlClient.builder(), "BEDROCK_AGENTCORE_CONTROL"));
+    private final Lazy<BedrockAgentCoreClient> data = new Lazy<>(this::openDataPlane);
 
     public AwsClients(AwsSettings settings) {
         this.settings = settings;
@@ -93,64 +96,80 @@ public final class AwsClients implements AutoCloseable {
         return region;
     }
 
-    public synchronized StsClient sts() {
-        return sts != null ? sts : (sts = open(StsClient.builder(), "STS"));
+    public StsClient sts() {
+        return sts.get();
     }
 
-    public synchronized IamClient iam() {
-        if (iam == null) {
-            var b = IamClient.builder();
-            // IAM is global: the SDK signs for aws-global whatever the configured region
-            iam = configure(b, "IAM").region(Region.AWS_GLOBAL).build();
-            opened.add(iam);
+    public IamClient iam() {
+        return iam.get();
+    }
+
+    public EcrClient ecr() {
+        return ecr.get();
+    }
+
+    public S3Client s3() {
+        return s3.get();
+    }
+
+    public CodeBuildClient codeBuild() {
+        return codeBuild.get();
+    }
+
+    public CloudWatchLogsClient logs() {
+        return logs.get();
+    }
+
+    public BedrockAgentCoreControlClient agentCoreControl() {
+        return control.get();
+    }
+
+    public BedrockAgentCoreClient agentCore() {
+        return data.get();
+    }
+
+    private IamClient openIam() {
+        // IAM is global: the SDK signs for aws-global whatever the configured region
+        return track(configure(IamClient.builder(), "IAM").region(Region.AWS_GLOBAL).build());
+    }
+
+    private S3Client openS3() {
+        var b = S3Client.builder();
+        configure(b, "S3").region(Region.of(region()));
+        // emulators answer on one host name: bucket.localhost would not resolve
+        b.forcePathStyle(settings.endpointFor("S3") != null);
+        return track(b.build());
+    }
+
+    private BedrockAgentCoreClient openDataPlane() {
+        var b = BedrockAgentCoreClient.builder();
+        configure(b, "BEDROCK_AGENTCORE").region(Region.of(region()));
+        // an agent may think for minutes between two chunks: wait as long as the Python tool (900 s)
+        b.httpClient(track(UrlConnectionHttpClient.builder()
+                .connectionTimeout(Duration.ofSeconds(10))
+                .socketTimeout(Duration.ofSeconds(900))
+                .build()));
+        return track(b.build());
+    }
+
+    /**
+     * One client, built on first use under its own lock: flows that call several services at once (launch's
+     * ensure-steps, status) build their clients in parallel instead of one after the other.
+     */
+    private static final class Lazy<T> {
+        private final Supplier<T> open;
+        private T value;
+
+        Lazy(Supplier<T> open) {
+            this.open = open;
         }
-        return iam;
-    }
 
-    public synchronized EcrClient ecr() {
-        return ecr != null ? ecr : (ecr = open(EcrClient.builder(), "ECR"));
-    }
-
-    public synchronized S3Client s3() {
-        if (s3 == null) {
-            var b = S3Client.builder();
-            configure(b, "S3").region(Region.of(region()));
-            // emulators answer on one host name: bucket.localhost would not resolve
-            b.forcePathStyle(settings.endpointFor("S3") != null);
-            s3 = b.build();
-            opened.add(s3);
+        synchronized T get() {
+            if (value == null) {
+                value = open.get();
+            }
+            return value;
         }
-        return s3;
-    }
-
-    public synchronized CodeBuildClient codeBuild() {
-        return codeBuild != null ? codeBuild : (codeBuild = open(CodeBuildClient.builder(), "CODEBUILD"));
-    }
-
-    public synchronized CloudWatchLogsClient logs() {
-        return logs != null ? logs : (logs = open(CloudWatchLogsClient.builder(), "CLOUDWATCH_LOGS"));
-    }
-
-    public synchronized BedrockAgentCoreControlClient agentCoreControl() {
-        return control != null ? control
-                : (control = open(BedrockAgentCoreControlClient.builder(), "BEDROCK_AGENTCORE_CONTROL"));
-    }
-
-    public synchronized BedrockAgentCoreClient agentCore() {
-        if (data == null) {
-            var b = BedrockAgentCoreClient.builder();
-            configure(b, "BEDROCK_AGENTCORE").region(Region.of(region()));
-            // an agent may think for minutes between two chunks: wait as long as the Python tool (900 s)
-            SdkHttpClient slow = UrlConnectionHttpClient.builder()
-                    .connectionTimeout(Duration.ofSeconds(10))
-                    .socketTimeout(Duration.ofSeconds(900))
-                    .build();
-            opened.add(slow);
-            b.httpClient(slow);
-            data = b.build();
-            opened.add(data);
-        }
-        return data;
     }
 
     /** The credentials the clients use (also handed to a local container as environment variables). */
@@ -174,9 +193,7 @@ public final class AwsClients implements AutoCloseable {
     }
 
     private <B extends AwsClientBuilder<B, C>, C extends AutoCloseable> C open(B builder, String service) {
-        C client = configure(builder, service).region(Region.of(region())).build();
-        opened.add(client);
-        return client;
+        return track(configure(builder, service).region(Region.of(region())).build());
     }
 
     private <B extends AwsClientBuilder<B, C>, C> B configure(B builder, String service) {
@@ -196,24 +213,32 @@ public final class AwsClients implements AutoCloseable {
 
     private synchronized SdkHttpClient httpClient() {
         if (httpClient == null) {
-            httpClient = UrlConnectionHttpClient.builder()
+            httpClient = track(UrlConnectionHttpClient.builder()
                     .connectionTimeout(Duration.ofSeconds(10))
                     .socketTimeout(Duration.ofSeconds(120))
-                    .build();
-            opened.add(httpClient);
+                    .build());
         }
         return httpClient;
     }
 
-    @Override
-    public synchronized void close() {
-        for (int i = opened.size() - 1; i >= 0; i--) {
-            try {
-                opened.get(i).close();
-            } catch (Exception ignored) {
-                // closing is best effort
-            }
+    private <T extends AutoCloseable> T track(T closeable) {
+        synchronized (opened) {
+            opened.add(closeable);
         }
-        opened.clear();
+        return closeable;
+    }
+
+    @Override
+    public void close() {
+        synchronized (opened) {
+            for (int i = opened.size() - 1; i >= 0; i--) {
+                try {
+                    opened.get(i).close();
+                } catch (Exception ignored) {
+                    // closing is best effort
+                }
+            }
+            opened.clear();
+        }
     }
 }

@@ -15,6 +15,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -68,13 +70,18 @@ public final class StatusService {
 
         Cloud cloud = cloudForRegion.apply(agent.region());
         RuntimeService runtimes = cloud.runtimes();
+        // the three look-ups are independent: the build's (its own SDK client) and the endpoint's run beside the
+        // runtime's; the endpoint's answer is used only when the runtime was found (or could not be read)
+        CompletableFuture<Lookup<BuildService.Build>> buildLookup = project == null
+                ? CompletableFuture.completedFuture(Lookup.absent("no CodeBuild project recorded"))
+                : CompletableFuture.supplyAsync(() -> lookup(() -> cloud.builds().lastBuild(project), "no build yet"));
+        CompletableFuture<Lookup<RuntimeService.Endpoint>> endpointLookup = CompletableFuture.supplyAsync(
+                () -> lookup(() -> runtimes.getEndpoint(runtimeId, ENDPOINT), "none yet"));
         Lookup<RuntimeService.AgentRuntime> runtime = lookup(() -> runtimes.get(runtimeId),
                 "no runtime with id " + runtimeId + " (deleted outside the tool?)");
         Lookup<RuntimeService.Endpoint> endpoint = runtime.isFound() || runtime.isFailed()
-                ? lookup(() -> runtimes.getEndpoint(runtimeId, ENDPOINT), "none yet")
-                : Lookup.absent("no runtime");
-        Lookup<BuildService.Build> build = project == null ? Lookup.absent("no CodeBuild project recorded")
-                : lookup(() -> cloud.builds().lastBuild(project), "no build yet");
+                ? join(endpointLookup) : Lookup.absent("no runtime");
+        Lookup<BuildService.Build> build = join(buildLookup);
         if (imageUri == null && runtime.isFound()) {
             imageUri = runtime.value().containerUri();
         }
@@ -152,6 +159,18 @@ public final class StatusService {
                 return Lookup.absent(absentReason);
             }
             return Lookup.failed(e);
+        }
+    }
+
+    /** lookup() turns every CloudException into a Lookup; anything else is a bug and surfaces as itself. */
+    private static <T> T join(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw e;
         }
     }
 
