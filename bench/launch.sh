@@ -13,23 +13,7 @@ cd "$repo_root"
 
 out="$repo_root/bench/out/launch"
 rm -rf "$out" && mkdir -p "$out"
-mkfifo "$out/emulator.stdin"
-python3 core/src/test/resources/emulator/agentcore_emulator.py --port 0 --log-requests "$out/requests.log" \
-  <"$out/emulator.stdin" >"$out/emulator.out" 2>"$out/emulator.log" &
-emulator_pid=$!
-exec 7>"$out/emulator.stdin"
-trap 'exec 7>&-; kill $emulator_pid 2>/dev/null || true; wait $emulator_pid 2>/dev/null || true' EXIT
-port=""
-for _ in $(seq 1 300); do # bounded wait, 30 s
-  port="$(sed -n 's/^EMULATOR READY \([0-9]*\)$/\1/p' "$out/emulator.out")"
-  [ -n "$port" ] && break
-  kill -0 $emulator_pid 2>/dev/null || { cat "$out/emulator.log" >&2; exit 1; }
-  sleep 0.1
-done
-[ -n "$port" ] || { echo "the emulator did not start" >&2; exit 1; }
-export AWS_ENDPOINT_URL="http://127.0.0.1:$port" AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing \
-  AWS_REGION=us-west-2 NO_COLOR=1
-unset AWS_PROFILE
+start_emulator "$out" --log-requests "$out/requests.log"
 touch "$out/requests.log"
 
 # time_launch DIR: runs `agentcore launch` in DIR; appends "wall_ms cpu_ms requests" to $out/samples

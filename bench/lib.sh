@@ -47,3 +47,27 @@ machine_description() {
   command -v python3 >/dev/null && echo "- Python: $(python3 --version 2>&1 | cut -d' ' -f2)"
   echo "- load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 }
+
+# start_emulator DIR [EMULATOR ARGS...]: starts the project's AWS emulator (moto 5.2.1 made faithful) in the
+# background for the rest of the calling script, with a bounded wait for it to answer, and points the AWS
+# variables at it. The emulator lives while its stdin is open: a fifo held by the caller on fd 7.
+start_emulator() {
+  local dir="$1"; shift
+  mkfifo "$dir/emulator.stdin"
+  python3 "$repo_root/core/src/test/resources/emulator/agentcore_emulator.py" --port 0 "$@" \
+    <"$dir/emulator.stdin" >"$dir/emulator.out" 2>"$dir/emulator.log" &
+  emulator_pid=$!
+  exec 7>"$dir/emulator.stdin"
+  trap 'exec 7>&-; kill $emulator_pid 2>/dev/null || true; wait $emulator_pid 2>/dev/null || true' EXIT
+  port=""
+  for _ in $(seq 1 300); do # bounded wait, 30 s
+    port="$(sed -n 's/^EMULATOR READY \([0-9]*\)$/\1/p' "$dir/emulator.out")"
+    [ -n "$port" ] && break
+    kill -0 $emulator_pid 2>/dev/null || { cat "$dir/emulator.log" >&2; exit 1; }
+    sleep 0.1
+  done
+  [ -n "$port" ] || { echo "the emulator did not start" >&2; exit 1; }
+  export AWS_ENDPOINT_URL="http://127.0.0.1:$port" AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing \
+    AWS_REGION=us-west-2 NO_COLOR=1
+  unset AWS_PROFILE
+}
