@@ -70,6 +70,21 @@ public final class CliProcess {
         return command;
     }
 
+    /** What the process has written to stderr so far. */
+    public String stderrSoFar() {
+        try {
+            return Files.readString(errFile, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    /** SIGKILL, as a crash or a closed laptop would: no shutdown hook runs. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
     /** Waits (bounded) and returns the result; a process still running after the bound is killed and fails. */
     public CliHarness.Result await(long seconds) throws IOException, InterruptedException {
         if (!process.waitFor(seconds, TimeUnit.SECONDS)) {

@@ -134,6 +134,11 @@ final class AgentCoreRuntimes implements RuntimeService {
     }
 
     @Override
+    public Map<String, String> tags(String runtimeArn) {
+        return AwsErrors.call(SERVICE, () -> control.listTagsForResource(b -> b.resourceArn(runtimeArn)).tags());
+    }
+
+    @Override
     public boolean delete(String runtimeId) {
         try {
             AwsErrors.run(SERVICE, () -> control.deleteAgentRuntime(b -> b.agentRuntimeId(runtimeId)));

@@ -36,6 +36,9 @@ public interface RuntimeService {
     /** All pages of ListAgentRuntimes, matched by name. */
     Optional<AgentRuntime> findByName(String name);
 
+    /** The runtime's tags (who made it), empty when it has none. */
+    Map<String, String> tags(String runtimeArn);
+
     /** False when it was already gone. */
     boolean delete(String runtimeId);
 }

@@ -117,7 +117,7 @@ final class LaunchPlanner {
             }
         }
 
-        Optional<RuntimeService.AgentRuntime> existing = runtimeToUpdate(agent, options, notes);
+        Optional<RuntimeService.AgentRuntime> existing = runtimeToUpdate(agent, names, options, notes);
         String runtimeId = existing.map(RuntimeService.AgentRuntime::id).orElse(null);
         RuntimeService.RuntimeSpec spec = runtimeSpec(agent, imageUri, runtimeRole.arnOrUri(), options.env(),
                 names.tags());
@@ -322,8 +322,16 @@ final class LaunchPlanner {
                 && RuntimeFingerprint.of(spec).equals(deployed);
     }
 
-    private Optional<RuntimeService.AgentRuntime> runtimeToUpdate(AgentConfig agent, LaunchOptions options,
-                                                                 List<String> notes) {
+    private Map<String, String> runtimeTags(RuntimeService.AgentRuntime runtime) {
+        try {
+            return cloud.runtimes().tags(runtime.arn());
+        } catch (CloudException e) {
+            return Map.of(); // unreadable tags: not provably ours, so the conflict stands
+        }
+    }
+
+    private Optional<RuntimeService.AgentRuntime> runtimeToUpdate(AgentConfig agent, ResourceNames names,
+                                                                 LaunchOptions options, List<String> notes) {
         String id = agent.agentId();
         if (!isBlank(id)) {
             Optional<RuntimeService.AgentRuntime> recorded = cloud.runtimes().get(id);
@@ -340,6 +348,12 @@ final class LaunchPlanner {
         if (options.autoUpdateOnConflict()) {
             notes.add("A runtime named " + agent.name() + " already exists (" + sameName.get().id() + "): updating it "
                     + "(--auto-update-on-conflict).");
+            return sameName;
+        }
+        if (names.ours(runtimeTags(sameName.get()))) {
+            // created by an earlier launch of this agent that stopped before it could record the id
+            notes.add("Runtime " + sameName.get().id() + " was created by an earlier, interrupted launch of "
+                    + agent.name() + ": using it.");
             return sameName;
         }
         throw AgentCoreException.failure("An agent runtime named '" + agent.name() + "' already exists ("

@@ -422,6 +422,15 @@ public final class FakeCloud implements Cloud {
             }
 
             @Override
+            public Map<String, String> tags(String runtimeArn) {
+                call("AgentCore.ListTagsForResource " + runtimeArn);
+                return runtimes.values().stream().filter(r -> r.arn().equals(runtimeArn)).findFirst()
+                        .map(r -> runtimeSpecs.get(r.id()))
+                        .map(spec -> spec.tags() == null ? Map.<String, String>of() : Map.copyOf(spec.tags()))
+                        .orElseThrow(() -> CloudException.of(Kind.NOT_FOUND, "AgentCore", runtimeArn + " not found"));
+            }
+
+            @Override
             public boolean delete(String runtimeId) {
                 call("AgentCore.DeleteAgentRuntime " + runtimeId);
                 runtimeSpecs.remove(runtimeId);

@@ -241,6 +241,27 @@ class LaunchServiceTest {
     }
 
     @Test
+    void aRuntimeOurEarlierLaunchCreatedButNeverRecordedIsUsedNotDuplicated() {
+        LaunchResult first = launch();
+        // as if the process died right after CreateAgentRuntime answered: the id never reached the config
+        new ConfigStore(dir).update(c -> {
+            AgentConfig a = c.select("demo");
+            a.setAgentId(null);
+            a.setAgentArn(null);
+            a.set(null, "bedrock_agentcore", RuntimeFingerprint.KEY);
+            return null;
+        });
+
+        LaunchResult second = launch();
+
+        assertThat(second.agentId()).isEqualTo(first.agentId());
+        assertThat(cloud.runtimes).hasSize(1);
+        assertThat(count(cloud.mutatingCalls(), "AgentCore.CreateAgentRuntime")).isEqualTo(1);
+        assertThat(progress.notes).anyMatch(n -> n.contains("interrupted launch"));
+        assertThat(agent().agentId()).isEqualTo(first.agentId());
+    }
+
+    @Test
     void aNameConflictWithTheFlagUpdatesThatRuntime() {
         String id = someoneElsesRuntime();
 
@@ -498,6 +519,7 @@ class LaunchServiceTest {
                         return java.util.Optional.empty();
                     }
                     public java.util.Optional<AgentRuntime> findByName(String name) { return real.findByName(name); }
+                    public Map<String, String> tags(String arn) { return real.tags(arn); }
                     public boolean delete(String id) { return real.delete(id); }
                 };
             }
