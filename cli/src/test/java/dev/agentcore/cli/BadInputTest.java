@@ -407,14 +407,8 @@ class BadInputTest {
             env.putAll(row.env());
             r = CliProcess.start(dir, env, tmp, row.args().toArray(String[]::new)).await(60);
         } else {
-            CliHarness cli = CliHarness.in(dir);
-            for (Map.Entry<String, String> e : emulator == null ? Map.<String, String>of().entrySet()
-                    : emulator.env().entrySet()) {
-                cli = cli.withEnv(e.getKey(), e.getValue());
-            }
-            for (Map.Entry<String, String> e : row.env().entrySet()) {
-                cli = cli.withEnv(e.getKey(), e.getValue());
-            }
+            CliHarness cli = CliHarness.in(dir).withEnv(emulator == null ? Map.of() : emulator.env())
+                    .withEnv(row.env());
             r = cli.run(row.args().toArray(String[]::new));
         }
 
@@ -441,10 +435,7 @@ class BadInputTest {
         Emulator emulator = Emulator.shared();
         Path dir = tmp.resolve("proj");
         Setup.FILES.apply(tmp, dir);
-        CliHarness cli = CliHarness.in(dir);
-        for (Map.Entry<String, String> e : emulator.env().entrySet()) {
-            cli = cli.withEnv(e.getKey(), e.getValue());
-        }
+        CliHarness cli = CliHarness.in(dir).withEnv(emulator.env());
         String name = "dry_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
         cli.runOk("configure", "-e", "agent.py", "-n", name, "-ni");
         ProjectSnapshot files = ProjectSnapshot.of(dir);

@@ -51,6 +51,13 @@ public record CliHarness(Path cwd, Map<String, String> env, boolean interactive,
         return new CliHarness(cwd, copy, interactive, stdin, cloud);
     }
 
+    /** Adds every variable, e.g. {@code Emulator.shared().env()} to point the CLI at the emulator. */
+    public CliHarness withEnv(Map<String, String> variables) {
+        Map<String, String> copy = new HashMap<>(env);
+        copy.putAll(variables);
+        return new CliHarness(cwd, copy, interactive, stdin, cloud);
+    }
+
     public CliHarness withStdin(String text) {
         return new CliHarness(cwd, env, interactive, text, cloud);
     }

@@ -85,10 +85,7 @@ class KilledLaunchTest {
     }
 
     private CliHarness cli() {
-        CliHarness h = CliHarness.in(dir);
-        for (var e : emulator.env().entrySet()) {
-            h = h.withEnv(e.getKey(), e.getValue());
-        }
+        CliHarness h = CliHarness.in(dir).withEnv(emulator.env());
         return h;
     }
 }

@@ -50,10 +50,7 @@ class LaunchEndToEndTest {
     }
 
     private CliHarness cli() {
-        CliHarness h = CliHarness.in(dir);
-        for (var e : emulator.env().entrySet()) {
-            h = h.withEnv(e.getKey(), e.getValue());
-        }
+        CliHarness h = CliHarness.in(dir).withEnv(emulator.env());
         return h;
     }
 

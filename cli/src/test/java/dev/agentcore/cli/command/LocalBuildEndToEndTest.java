@@ -46,10 +46,7 @@ class LocalBuildEndToEndTest {
     }
 
     private CliHarness cli(FakeEngine fake) {
-        CliHarness h = CliHarness.in(dir);
-        for (var e : emulator.env().entrySet()) {
-            h = h.withEnv(e.getKey(), e.getValue());
-        }
+        CliHarness h = CliHarness.in(dir).withEnv(emulator.env());
         return h.withEnv("PATH", fake.path());
     }
 

@@ -37,10 +37,7 @@ class StatusDestroyEndToEndTest {
         String agent = "e2e_" + suffix;
         String userRole = "UserSuppliedRole" + suffix;
         String unrelatedRepo = "unrelated-" + suffix;
-        CliHarness cli = CliHarness.in(dir);
-        for (var e : emulator.env().entrySet()) {
-            cli = cli.withEnv(e.getKey(), e.getValue());
-        }
+        CliHarness cli = CliHarness.in(dir).withEnv(emulator.env());
 
         String beforeLaunch;
         try (AwsClients aws = new AwsClients(new AwsSettings(null, null, null, emulator.env()))) {
@@ -114,10 +111,7 @@ class StatusDestroyEndToEndTest {
     void aRuntimeAndProjectDeletedOutsideTheToolShowAsMissingAndDestroyStillFinishes() throws Exception {
         Emulator emulator = Emulator.shared();
         String agent = "e2e_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
-        CliHarness cli = CliHarness.in(dir);
-        for (var e : emulator.env().entrySet()) {
-            cli = cli.withEnv(e.getKey(), e.getValue());
-        }
+        CliHarness cli = CliHarness.in(dir).withEnv(emulator.env());
         Files.writeString(dir.resolve("agent.py"), "from bedrock_agentcore import BedrockAgentCoreApp\n"
                 + "app = BedrockAgentCoreApp()\n");
         Files.writeString(dir.resolve("requirements.txt"), "bedrock-agentcore\n");
