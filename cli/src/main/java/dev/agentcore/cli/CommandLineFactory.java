@@ -16,9 +16,24 @@ public final class CommandLineFactory implements CommandLine.IFactory {
         this.context = context;
     }
 
+    /** The whole command tree, every command in full. */
     public static CommandLine create(AppContext context) {
         CommandLineFactory factory = new CommandLineFactory(context);
         CommandLine cmd = new CommandLine(AgentCoreCommand.class, factory);
+        Subcommands.addAll(cmd, factory);
+        return configured(cmd, context);
+    }
+
+    /** The tree for one command line: only the commands it names are built in full (see {@link Subcommands}). */
+    public static CommandLine createFor(AppContext context, String... args) {
+        CommandLineFactory factory = new CommandLineFactory(context);
+        CommandLine cmd = new CommandLine(AgentCoreCommand.class, factory);
+        Subcommands.addFor(cmd, factory, args);
+        return configured(cmd, context);
+    }
+
+    /** picocli's setters reach only the subcommands already added, so this runs last. */
+    private static CommandLine configured(CommandLine cmd, AppContext context) {
         cmd.setOut(context.out());
         cmd.setErr(context.err());
         cmd.setColorScheme(CommandLine.Help.defaultColorScheme(context.color()
