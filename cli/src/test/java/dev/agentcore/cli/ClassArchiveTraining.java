@@ -21,8 +21,10 @@ import java.util.Map;
  * leave the SDK out of the archive). Failures are expected and ignored: against an emulator some calls are not
  * implemented, and without one every call is refused; the classes are loaded either way.
  *
- * <p>Usage: {@code ClassArchiveTraining local|aws <endpoint-url>}: {@code local} runs only the command lines that
- * need no AWS, for the small archive those start with; {@code aws} runs the AWS commands and the SDK calls.
+ * <p>Usage: {@code ClassArchiveTraining local|aws|status <endpoint-url>}: {@code local} runs only the command lines
+ * that need no AWS, for the small archive those start with; {@code aws} runs the AWS commands and the SDK calls;
+ * {@code status} only status, for an archive a third the size of the AWS one (the JVM pays for every mapped page
+ * of an archive at start, used or not).
  */
 public final class ClassArchiveTraining {
 
@@ -47,15 +49,20 @@ public final class ClassArchiveTraining {
             List.of("invoke", "{\"prompt\": \"hi\"}"),
             List.of("destroy", "--dry-run"));
 
+    /** What the status archive is made from (scripts/agentcore uses it for status alone). */
+    private static final List<List<String>> STATUS_COMMAND_LINES = List.of(
+            List.of("status"),
+            List.of("status", "--output", "json"));
+
     private ClassArchiveTraining() {
     }
 
     public static void main(String[] args) throws IOException {
-        if (args.length != 2 || !List.of("local", "aws").contains(args[0])) {
-            System.err.println("usage: ClassArchiveTraining local|aws <endpoint-url>");
+        if (args.length != 2 || !List.of("local", "aws", "status").contains(args[0])) {
+            System.err.println("usage: ClassArchiveTraining local|aws|status <endpoint-url>");
             System.exit(2);
         }
-        boolean aws = args[0].equals("aws");
+        String mode = args[0];
         Map<String, String> env = Map.of(
                 "AWS_ENDPOINT_URL", args[1],
                 "AWS_ACCESS_KEY_ID", "testing",
@@ -66,13 +73,20 @@ public final class ClassArchiveTraining {
         try {
             Files.writeString(project.resolve("agent.py"), "def handler(payload):\n    return payload\n");
             Files.writeString(project.resolve("requirements.txt"), "bedrock-agentcore\n");
-            if (aws) {
+            if (!mode.equals("local")) {
                 AwsSettings settings = new AwsSettings(null, null, null, env);
                 runCommandLine(project, env, List.of("configure", "--entrypoint", "agent.py", "--non-interactive"));
-                markLaunched(project, settings);
-                callEveryClient(settings);
+                markLaunched(project, settings, mode); // its STS and IAM classes are left out of the status archive
+                if (mode.equals("aws")) {
+                    callEveryClient(settings);
+                }
             }
-            for (List<String> line : aws ? AWS_COMMAND_LINES : LOCAL_COMMAND_LINES) {
+            List<List<String>> lines = switch (mode) {
+                case "aws" -> AWS_COMMAND_LINES;
+                case "status" -> STATUS_COMMAND_LINES;
+                default -> LOCAL_COMMAND_LINES;
+            };
+            for (List<String> line : lines) {
                 runCommandLine(project, env, line);
             }
         } finally {
@@ -92,16 +106,17 @@ public final class ClassArchiveTraining {
 
     /**
      * Creates a runtime in the emulator and records it in the agent's config, so status, invoke and destroy take the
-     * path of a launched agent (reading real responses) rather than stopping at "not launched".
+     * path of a launched agent (reading real responses) rather than stopping at "not launched". The names carry the
+     * mode: the training runs share one server, and a second role or runtime of the same name would be refused.
      */
-    private static void markLaunched(Path project, AwsSettings settings) {
+    private static void markLaunched(Path project, AwsSettings settings, String mode) {
         try (AwsClients aws = new AwsClients(settings)) {
             String account = aws.sts().getCallerIdentity().account();
-            String role = aws.iam().createRole(b -> b.roleName("agentcore-cds-training")
+            String role = aws.iam().createRole(b -> b.roleName("agentcore-cds-training-" + mode)
                     .assumeRolePolicyDocument("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
                             + "\"Principal\":{\"Service\":\"bedrock-agentcore.amazonaws.com\"},"
                             + "\"Action\":\"sts:AssumeRole\"}]}")).role().arn();
-            var runtime = aws.agentCoreControl().createAgentRuntime(b -> b.agentRuntimeName("agent")
+            var runtime = aws.agentCoreControl().createAgentRuntime(b -> b.agentRuntimeName("agent_" + mode)
                     .roleArn(role)
                     .networkConfiguration(n -> n.networkMode("PUBLIC"))
                     .agentRuntimeArtifact(a -> a.containerConfiguration(c -> c.containerUri(
@@ -124,7 +139,7 @@ public final class ClassArchiveTraining {
                     () -> aws.sts().getCallerIdentity(),
                     () -> aws.s3().listBuckets(),
                     () -> aws.ecr().describeRepositories(),
-                    () -> aws.iam().getRole(b -> b.roleName("agentcore-cds-training")),
+                    () -> aws.iam().getRole(b -> b.roleName("agentcore-cds-training-aws")),
                     () -> aws.codeBuild().batchGetProjects(b -> b.names("agentcore-cds-training")),
                     () -> aws.logs().describeLogGroups(b -> b.logGroupNamePrefix("/aws/bedrock-agentcore")),
                     () -> aws.agentCoreControl().listAgentRuntimes(b -> b.maxResults(1)));
