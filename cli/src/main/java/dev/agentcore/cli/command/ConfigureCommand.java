@@ -47,7 +47,7 @@ public final class ConfigureCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ConfigureService service = new ConfigureService(context.cwd());
+        ConfigureService service = new ConfigureService(context.cwd(), context.env());
         service.existing(); // a malformed file stops us before any question
         if (!nonInteractive && !context.interactive()) {
             throw AgentCoreException.invalidInput("configure would ask questions, but there is no terminal to ask on.",

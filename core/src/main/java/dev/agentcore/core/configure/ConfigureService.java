@@ -4,6 +4,8 @@ import dev.agentcore.core.AgentCoreException;
 import dev.agentcore.core.config.AgentConfig;
 import dev.agentcore.core.config.ConfigStore;
 import dev.agentcore.core.config.ProjectConfig;
+import dev.agentcore.core.local.EngineDetector;
+import dev.agentcore.core.local.ProcessRunner;
 import dev.agentcore.core.naming.AgentName;
 import dev.agentcore.core.templates.Templates;
 
@@ -36,10 +38,17 @@ public final class ConfigureService {
 
     private final Path projectDir;
     private final ConfigStore store;
+    private final Map<String, String> env;
 
     public ConfigureService(Path projectDir) {
+        this(projectDir, System.getenv());
+    }
+
+    /** With the environment whose PATH says which container engines 'launch --local' could use. */
+    public ConfigureService(Path projectDir, Map<String, String> env) {
         this.projectDir = realOrAbsolute(projectDir);
         this.store = new ConfigStore(this.projectDir);
+        this.env = Map.copyOf(env);
     }
 
     /** The entrypoint for what the user typed; for prompts that re-ask on a bad answer. */
@@ -161,15 +170,29 @@ public final class ConfigureService {
         });
         AgentConfig written = store.require().agent(name).orElseThrow();
 
-        String arch = System.getProperty("os.arch", "").toLowerCase(Locale.ROOT);
-        if (!arch.equals("aarch64") && !arch.equals("arm64")) {
-            warnings.add("This machine is not linux/arm64, which AgentCore Runtime requires: 'launch' builds in "
-                    + "CodeBuild and works; 'launch --local' needs ARM64 emulation in the container engine.");
-        }
+        platformWarning(System.getProperty("os.arch", ""), runtime).ifPresent(warnings::add);
         List<ModelIdCheck.Warning> modelWarnings = ModelIdCheck.packaged()
                 .scan(projectDir, sourcePath, entrypoint.file(), region);
         return new ConfigureResult(name, store.file(), written.toMap(), dockerfile, action, dockerignore,
                 dockerignoreCreated, notes, warnings, modelWarnings);
+    }
+
+    /**
+     * The ARM64 image matters here only when 'launch --local' will run it in a container engine: without one it runs
+     * the entrypoint with the host's Python, and 'launch' builds in CodeBuild on ARM64 whatever this machine is.
+     * A configured 'none' means "detect again" at launch, so then the engines on PATH decide.
+     */
+    Optional<String> platformWarning(String osArch, String configuredRuntime) {
+        String arch = osArch.toLowerCase(Locale.ROOT);
+        if (arch.equals("aarch64") || arch.equals("arm64")) {
+            return Optional.empty();
+        }
+        Optional<String> engine = configuredRuntime != null && EngineDetector.ENGINES.contains(configuredRuntime)
+                ? Optional.of(configuredRuntime)
+                : EngineDetector.ENGINES.stream().filter(e -> ProcessRunner.find(env, e).isPresent()).findFirst();
+        return engine.map(e -> "This machine is not linux/arm64, which AgentCore Runtime requires: 'launch' builds "
+                + "in CodeBuild and works; 'launch --local' with " + e + " needs ARM64 emulation in " + e
+                + " (QEMU binfmt); 'launch --local --container-runtime none' runs it with the host's Python instead.");
     }
 
     /** A summary line per configured agent; empty when there is no config file. */

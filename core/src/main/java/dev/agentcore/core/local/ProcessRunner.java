@@ -163,6 +163,11 @@ public final class ProcessRunner {
 
     /** The executable's path on this environment's PATH (a name with a separator is taken as a path). */
     public Optional<Path> find(String name) {
+        return find(env, name);
+    }
+
+    /** The executable's path on the given environment's PATH, without making a runner. */
+    public static Optional<Path> find(Map<String, String> env, String name) {
         if (name.contains("/") || name.contains(File.separator)) {
             Path p = Path.of(name);
             return Files.isRegularFile(p) && Files.isExecutable(p) ? Optional.of(p) : Optional.empty();

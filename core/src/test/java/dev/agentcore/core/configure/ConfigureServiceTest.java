@@ -262,4 +262,22 @@ class ConfigureServiceTest {
         assertThat(new ConfigureService(dir).configure(request(dir).entrypoint("main.py").build()).agentName())
                 .isEqualTo("proj");
     }
+
+    @Test
+    void thePlatformWarningIsAboutAContainerEngineSoOnlyWhenOneWouldRunTheImage() throws IOException {
+        Path bin = Files.createDirectories(tmp.resolve("bin"));
+        Map<String, String> noEngine = Map.of("PATH", bin.toString());
+        ConfigureService service = new ConfigureService(project(), noEngine);
+
+        assertThat(service.platformWarning("amd64", null)).as("process mode: no image runs here").isEmpty();
+        assertThat(service.platformWarning("aarch64", "docker")).isEmpty();
+        assertThat(service.platformWarning("amd64", "podman")).hasValueSatisfying(w ->
+                assertThat(w).contains("not linux/arm64", "with podman", "--container-runtime none"));
+
+        Path docker = Files.writeString(bin.resolve("docker"), "#!/bin/sh\n");
+        docker.toFile().setExecutable(true);
+        assertThat(service.platformWarning("x86_64", null)).hasValueSatisfying(w -> assertThat(w).contains("with docker"));
+        assertThat(service.platformWarning("x86_64", "none")).as("'none' means detect again")
+                .hasValueSatisfying(w -> assertThat(w).contains("with docker"));
+    }
 }
