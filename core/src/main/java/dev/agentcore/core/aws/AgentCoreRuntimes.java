@@ -32,32 +32,13 @@ final class AgentCoreRuntimes implements RuntimeService {
 
     @Override
     public AgentRuntime create(RuntimeSpec spec) {
-        var r = AwsErrors.call(SERVICE, () -> control.createAgentRuntime(b -> {
-            b.agentRuntimeName(spec.name()).agentRuntimeArtifact(artifact(spec)).roleArn(spec.roleArn())
-                    .networkConfiguration(network(spec))
-                    // always sent, even empty: the service keeps no variables the spec does not name
-                    .environmentVariables(spec.environment() == null ? Map.of() : spec.environment());
-            if (spec.protocol() != null) {
-                b.protocolConfiguration(ProtocolConfiguration.builder().serverProtocol(spec.protocol()).build());
-            }
-            if (spec.authorizer() != null) {
-                b.authorizerConfiguration(authorizer(spec.authorizer()));
-            }
-            if (spec.requestHeaderAllowlist() != null) {
-                b.requestHeaderConfiguration(RequestHeaderConfiguration.fromRequestHeaderAllowlist(
-                        spec.requestHeaderAllowlist()));
-            }
-            if (spec.idleTimeout() != null || spec.maxLifetime() != null) {
-                b.lifecycleConfiguration(LifecycleConfiguration.builder()
-                        .idleRuntimeSessionTimeout(spec.idleTimeout()).maxLifetime(spec.maxLifetime()).build());
-            }
-            if (spec.description() != null) {
-                b.description(spec.description());
-            }
-            if (spec.tags() != null && !spec.tags().isEmpty()) {
-                b.tags(spec.tags());
-            }
-        }));
+        Settings s = Settings.of(spec);
+        var r = AwsErrors.call(SERVICE, () -> control.createAgentRuntime(b -> b.agentRuntimeName(spec.name())
+                .agentRuntimeArtifact(s.artifact()).roleArn(spec.roleArn()).networkConfiguration(s.network())
+                .environmentVariables(s.environment()).protocolConfiguration(s.protocol())
+                .authorizerConfiguration(s.authorizer()).requestHeaderConfiguration(s.requestHeaders())
+                .lifecycleConfiguration(s.lifecycle()).description(spec.description())
+                .tags(spec.tags() == null || spec.tags().isEmpty() ? null : spec.tags())));
         return new AgentRuntime(r.agentRuntimeId(), r.agentRuntimeArn(), spec.name(), r.statusAsString(),
                 r.agentRuntimeVersion(), spec.containerUri(), spec.roleArn(), r.createdAt(), r.createdAt(), null,
                 SdkMaps.toMap(r));
@@ -65,31 +46,39 @@ final class AgentCoreRuntimes implements RuntimeService {
 
     @Override
     public AgentRuntime update(String runtimeId, RuntimeSpec spec) {
-        var r = AwsErrors.call(SERVICE, () -> control.updateAgentRuntime(b -> {
-            b.agentRuntimeId(runtimeId).agentRuntimeArtifact(artifact(spec)).roleArn(spec.roleArn())
-                    .networkConfiguration(network(spec))
-                    .environmentVariables(spec.environment() == null ? Map.of() : spec.environment());
-            if (spec.protocol() != null) {
-                b.protocolConfiguration(ProtocolConfiguration.builder().serverProtocol(spec.protocol()).build());
-            }
-            if (spec.authorizer() != null) {
-                b.authorizerConfiguration(authorizer(spec.authorizer()));
-            }
-            if (spec.requestHeaderAllowlist() != null) {
-                b.requestHeaderConfiguration(RequestHeaderConfiguration.fromRequestHeaderAllowlist(
-                        spec.requestHeaderAllowlist()));
-            }
-            if (spec.idleTimeout() != null || spec.maxLifetime() != null) {
-                b.lifecycleConfiguration(LifecycleConfiguration.builder()
-                        .idleRuntimeSessionTimeout(spec.idleTimeout()).maxLifetime(spec.maxLifetime()).build());
-            }
-            if (spec.description() != null) {
-                b.description(spec.description());
-            }
-        }));
+        Settings s = Settings.of(spec);
+        var r = AwsErrors.call(SERVICE, () -> control.updateAgentRuntime(b -> b.agentRuntimeId(runtimeId)
+                .agentRuntimeArtifact(s.artifact()).roleArn(spec.roleArn()).networkConfiguration(s.network())
+                .environmentVariables(s.environment()).protocolConfiguration(s.protocol())
+                .authorizerConfiguration(s.authorizer()).requestHeaderConfiguration(s.requestHeaders())
+                .lifecycleConfiguration(s.lifecycle()).description(spec.description())));
         return new AgentRuntime(r.agentRuntimeId(), r.agentRuntimeArn(), spec.name(), r.statusAsString(),
                 r.agentRuntimeVersion(), spec.containerUri(), spec.roleArn(), r.createdAt(), r.lastUpdatedAt(), null,
                 SdkMaps.toMap(r));
+    }
+
+    /**
+     * What create and update send alike, built once: their two SDK request builders share no type. A null leaves
+     * the field out of the request, as the SDK builders do for any null.
+     */
+    private record Settings(AgentRuntimeArtifact artifact, NetworkConfiguration network,
+                            Map<String, String> environment, ProtocolConfiguration protocol,
+                            AuthorizerConfiguration authorizer, RequestHeaderConfiguration requestHeaders,
+                            LifecycleConfiguration lifecycle) {
+
+        static Settings of(RuntimeSpec spec) {
+            return new Settings(AgentCoreRuntimes.artifact(spec), AgentCoreRuntimes.network(spec),
+                    // always sent, even empty: the service keeps no variables the spec does not name
+                    spec.environment() == null ? Map.of() : spec.environment(),
+                    spec.protocol() == null ? null
+                            : ProtocolConfiguration.builder().serverProtocol(spec.protocol()).build(),
+                    spec.authorizer() == null ? null : AgentCoreRuntimes.authorizer(spec.authorizer()),
+                    spec.requestHeaderAllowlist() == null ? null
+                            : RequestHeaderConfiguration.fromRequestHeaderAllowlist(spec.requestHeaderAllowlist()),
+                    spec.idleTimeout() == null && spec.maxLifetime() == null ? null
+                            : LifecycleConfiguration.builder().idleRuntimeSessionTimeout(spec.idleTimeout())
+                                    .maxLifetime(spec.maxLifetime()).build());
+        }
     }
 
     @Override

@@ -92,6 +92,32 @@ class AgentCoreRuntimesTest {
     }
 
     @Test
+    void createAndUpdateSendEverySettingTheSpecHasAndNoneItLacks() {
+        String role = role("bedrock-agentcore.amazonaws.com");
+        String image = image() + ":v1";
+        RuntimeSpec bare = new RuntimeSpec(EmulatedAws.unique("agent_"), image, role, "PUBLIC", null, null, null,
+                null, null, null, null, null, null, null);
+        RuntimeSpec full = new RuntimeSpec(bare.name(), image, role, "PUBLIC", null, null, "MCP", Map.of("A", "1"),
+                spec("x", image, role).authorizer(), List.of("X-Amzn-Bedrock-AgentCore-Runtime-Custom-H1"), 600,
+                3600, "first", Map.of());
+
+        AgentRuntime created = runtimes.create(bare);
+        Map<String, Object> raw = runtimes.get(created.id()).orElseThrow().raw();
+        assertThat(raw).doesNotContainKeys("authorizerConfiguration", "requestHeaderConfiguration",
+                "protocolConfiguration");
+        // the emulator answers defaults for these two when none was sent
+        assertThat(raw.get("lifecycleConfiguration")).isIn(null, Map.of());
+        assertThat(raw.get("description")).isIn(null, "");
+
+        runtimes.update(created.id(), full);
+        assertThat(runtimes.get(created.id()).orElseThrow().raw()).containsEntry("description", "first")
+                .containsEntry("protocolConfiguration", Map.of("serverProtocol", "MCP"))
+                .containsEntry("lifecycleConfiguration", Map.of("idleRuntimeSessionTimeout", 600, "maxLifetime", 3600))
+                .containsEntry("environmentVariables", Map.of("A", "1"))
+                .containsKeys("authorizerConfiguration", "requestHeaderConfiguration");
+    }
+
+    @Test
     void theServiceRefusesBadNamesDuplicatesAndRolesItCannotAssume() {
         String role = role("bedrock-agentcore.amazonaws.com");
         String image = image() + ":v1";
