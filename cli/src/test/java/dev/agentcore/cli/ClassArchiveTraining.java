@@ -4,11 +4,15 @@ import dev.agentcore.core.aws.AwsClients;
 import dev.agentcore.core.aws.AwsSettings;
 import dev.agentcore.core.config.AgentConfig;
 import dev.agentcore.core.config.ConfigStore;
+import com.sun.net.httpserver.HttpServer;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,19 +25,22 @@ import java.util.Map;
  * leave the SDK out of the archive). Failures are expected and ignored: against an emulator some calls are not
  * implemented, and without one every call is refused; the classes are loaded either way.
  *
- * <p>Usage: {@code ClassArchiveTraining local|aws|status <endpoint-url>}: {@code local} runs only the command lines
- * that need no AWS, for the small archive those start with; {@code aws} runs the AWS commands and the SDK calls;
+ * <p>Usage: {@code ClassArchiveTraining local|local-agent|aws|status <endpoint-url>}: {@code local} runs only the
+ * command lines that need no AWS, for the small archive those start with; {@code local-agent} calls an agent on this
+ * machine ('invoke --local'); {@code aws} runs the AWS commands and the SDK calls;
  * {@code status} only status, for an archive a third the size of the AWS one (the JVM pays for every mapped page
  * of an archive at start, used or not).
  */
 public final class ClassArchiveTraining {
+
+    private static final List<String> CONFIGURE = List.of("configure", "--entrypoint", "agent.py", "--non-interactive");
 
     /** What runs without AWS: help, version, completion, configure (offline), usage errors. */
     private static final List<List<String>> LOCAL_COMMAND_LINES = List.of(
             List.of("--help"),
             List.of("--version"),
             List.of("help", "launch"),
-            List.of("configure", "--entrypoint", "agent.py", "--non-interactive"),
+            CONFIGURE,
             List.of("configure", "list"),
             List.of("configure", "--help"),
             List.of("launch", "--help"),
@@ -58,8 +65,8 @@ public final class ClassArchiveTraining {
     }
 
     public static void main(String[] args) throws IOException {
-        if (args.length != 2 || !List.of("local", "aws", "status").contains(args[0])) {
-            System.err.println("usage: ClassArchiveTraining local|aws|status <endpoint-url>");
+        if (args.length != 2 || !List.of("local", "local-agent", "aws", "status").contains(args[0])) {
+            System.err.println("usage: ClassArchiveTraining local|local-agent|aws|status <endpoint-url>");
             System.exit(2);
         }
         String mode = args[0];
@@ -73,9 +80,9 @@ public final class ClassArchiveTraining {
         try {
             Files.writeString(project.resolve("agent.py"), "def handler(payload):\n    return payload\n");
             Files.writeString(project.resolve("requirements.txt"), "bedrock-agentcore\n");
-            if (!mode.equals("local")) {
+            if (mode.equals("aws") || mode.equals("status")) {
                 AwsSettings settings = new AwsSettings(null, null, null, env);
-                runCommandLine(project, env, List.of("configure", "--entrypoint", "agent.py", "--non-interactive"));
+                runCommandLine(project, env, CONFIGURE);
                 markLaunched(project, settings, mode); // its STS and IAM classes are left out of the status archive
                 if (mode.equals("aws")) {
                     callEveryClient(settings);
@@ -84,13 +91,44 @@ public final class ClassArchiveTraining {
             List<List<String>> lines = switch (mode) {
                 case "aws" -> AWS_COMMAND_LINES;
                 case "status" -> STATUS_COMMAND_LINES;
+                case "local-agent" -> List.of(CONFIGURE);
                 default -> LOCAL_COMMAND_LINES;
             };
             for (List<String> line : lines) {
                 runCommandLine(project, env, line);
             }
+            if (mode.equals("local-agent")) {
+                invokeLocally(project, env);
+            }
         } finally {
             deleteTree(project);
+        }
+    }
+
+    /**
+     * 'invoke --local' needs no AWS but JSON and HTTP classes that would make the archive of --help larger (so
+     * slower to map): it has an archive of its own, trained here against a stand-in agent answering once in JSON
+     * and once as an event stream, the two shapes a local agent answers in.
+     */
+    private static void invokeLocally(Path project, Map<String, String> env) throws IOException {
+        for (String type : List.of("application/json", "text/event-stream")) {
+            byte[] body = (type.equals("application/json") ? "{\"result\": \"hi\"}" : "data: \"hi\"\n\n")
+                    .getBytes(StandardCharsets.UTF_8);
+            HttpServer agent = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            agent.createContext("/", exchange -> {
+                exchange.getRequestBody().readAllBytes();
+                exchange.getResponseHeaders().set("Content-Type", type);
+                exchange.sendResponseHeaders(200, body.length);
+                exchange.getResponseBody().write(body);
+                exchange.close();
+            });
+            agent.start();
+            try {
+                runCommandLine(project, env, List.of("invoke", "{\"prompt\": \"hi\"}", "--local", "--port",
+                        String.valueOf(agent.getAddress().getPort())));
+            } finally {
+                agent.stop(0);
+            }
         }
     }
 
