@@ -1,15 +1,11 @@
 package dev.agentcore.cli.command;
 
-import dev.agentcore.cli.CliHarness;
 import dev.agentcore.core.config.ConfigStore;
 import dev.agentcore.core.testing.FakeDataPlane;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,19 +13,12 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The bearer-token path (agents with an OAuth authorizer): HTTPS POST with the token, which is never written. */
-class InvokeBearerTest {
+class InvokeBearerTest extends DeployedAgentOnFakeDataPlane {
 
     static final String TOKEN = "eyJhbGciOiJSUzI1NiJ9.secret-token-payload.sig";
 
-    @TempDir
-    Path dir;
-    FakeDataPlane fake;
-    CliHarness cli;
-
     @BeforeEach
-    void setUp() {
-        fake = FakeDataPlane.start();
-        InvokeCommandTest.deployedAgent(dir, "my_agent", InvokeCommandTest.ARN);
+    void withAnOAuthAuthorizer() {
         new ConfigStore(dir).update(cfg -> {
             Map<String, Object> jwt = new LinkedHashMap<>();
             jwt.put("discoveryUrl", "https://cognito-idp.us-west-2.amazonaws.com/pool/.well-known/openid-configuration");
@@ -37,12 +26,6 @@ class InvokeBearerTest {
             cfg.select("my_agent").setAuthorizerConfiguration(new LinkedHashMap<>(Map.of("customJWTAuthorizer", jwt)));
             return null;
         });
-        cli = CliHarness.in(dir).withEnv("AWS_ENDPOINT_URL_BEDROCK_AGENTCORE", fake.url());
-    }
-
-    @AfterEach
-    void tearDown() {
-        fake.close();
     }
 
     String yaml() throws Exception {
@@ -57,7 +40,7 @@ class InvokeBearerTest {
         assertThat(r.out()).isEqualTo("streamed over bearer\n");
         FakeDataPlane.Request req = fake.lastRequest();
         assertThat(req.header("Authorization")).isEqualTo("Bearer " + TOKEN);
-        assertThat(req.rawPath()).isEqualTo("/runtimes/" + InvokeCommandTest.ARN.replace(":", "%3A")
+        assertThat(req.rawPath()).isEqualTo("/runtimes/" + ARN.replace(":", "%3A")
                 .replace("/", "%2F") + "/invocations");
         assertThat(req.query()).containsEntry("qualifier", "DEFAULT");
         assertThat(req.header(FakeDataPlane.SESSION_HEADER)).isNotBlank();

@@ -2,23 +2,18 @@ package dev.agentcore.cli.command;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.agentcore.cli.AppContext;
-import dev.agentcore.cli.CliHarness;
 import dev.agentcore.cli.Main;
 import dev.agentcore.core.config.AgentConfig;
 import dev.agentcore.core.config.ConfigStore;
 import dev.agentcore.core.testing.FakeDataPlane;
 import dev.agentcore.core.testing.FlushedWriter;
 import dev.agentcore.core.testing.Poll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -27,39 +22,10 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** agentcore invoke on the SigV4 path, against the local data-plane fake. */
-class InvokeCommandTest {
+class InvokeCommandTest extends DeployedAgentOnFakeDataPlane {
 
-    static final String ARN = "arn:aws:bedrock-agentcore:us-west-2:123456789012:runtime/my_agent-AbCdEf1234";
     static final String SESSION = "11111111-2222-3333-4444-555555555555-x";
     static final ObjectMapper JSON = new ObjectMapper();
-
-    @TempDir
-    Path dir;
-    FakeDataPlane fake;
-    CliHarness cli;
-
-    @BeforeEach
-    void setUp() {
-        fake = FakeDataPlane.start();
-        deployedAgent(dir, "my_agent", ARN);
-        cli = CliHarness.in(dir).withEnv("AWS_ENDPOINT_URL_BEDROCK_AGENTCORE", fake.url());
-    }
-
-    @AfterEach
-    void tearDown() {
-        fake.close();
-    }
-
-    static void deployedAgent(Path dir, String name, String arn) {
-        new ConfigStore(dir).update(cfg -> {
-            AgentConfig agent = AgentConfig.newContainerAgent(name, "agent.py", ".");
-            agent.setRegion("us-west-2");
-            agent.setAgentArn(arn);
-            agent.setAgentId(arn == null ? null : arn.substring(arn.lastIndexOf('/') + 1));
-            cfg.putAgent(agent);
-            return null;
-        });
-    }
 
     AgentConfig stored() {
         return new ConfigStore(dir).require().select(null);

@@ -1,34 +1,13 @@
 package dev.agentcore.cli.command;
 
-import dev.agentcore.cli.CliHarness;
 import dev.agentcore.core.testing.FakeDataPlane;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
-import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every error class the data plane returns becomes one line, a hint and exit 1; never a stack trace. */
-class InvokeErrorCommandTest {
-
-    @TempDir
-    Path dir;
-    FakeDataPlane fake;
-
-    @BeforeEach
-    void setUp() {
-        fake = FakeDataPlane.start();
-        InvokeCommandTest.deployedAgent(dir, "my_agent", InvokeCommandTest.ARN);
-    }
-
-    @AfterEach
-    void tearDown() {
-        fake.close();
-    }
+class InvokeErrorCommandTest extends DeployedAgentOnFakeDataPlane {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
@@ -51,7 +30,7 @@ class InvokeErrorCommandTest {
                                       String expectedHint) {
         // the SDK retries throttling and server errors: the same answer every time
         fake.thenRepeatedly(4, FakeDataPlane.error(status, type, message));
-        var r = CliHarness.in(dir).withEnv("AWS_ENDPOINT_URL_BEDROCK_AGENTCORE", fake.url()).run("invoke", "hi");
+        var r = cli.run("invoke", "hi");
         r.expectExit(1);
         assertThat(r.out()).isEmpty();
         assertThat(r.err()).contains(expectedLine).containsIgnoringCase("Hint: ")

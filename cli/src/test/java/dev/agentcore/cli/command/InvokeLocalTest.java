@@ -76,7 +76,7 @@ class InvokeLocalTest {
 
     @Test
     void anUndeployedAgentKeepsItsSessionAcrossLocalCalls() {
-        InvokeCommandTest.deployedAgent(dir, "my_agent", null);
+        DeployedAgentOnFakeDataPlane.deployedAgent(dir, "my_agent", null);
         CliHarness.in(dir).runOk("invoke", "--local", "--port", port(), "{\"prompt\": \"one\"}");
         CliHarness.in(dir).runOk("invoke", "-l", "--port", port(), "{\"prompt\": \"two\"}");
         assertThat(seen).hasSize(2);
@@ -107,7 +107,7 @@ class InvokeLocalTest {
 
     @Test
     void withoutPortTheOneLaunchLocalRecordedIsUsed() {
-        InvokeCommandTest.deployedAgent(dir, "my_agent", null);
+        DeployedAgentOnFakeDataPlane.deployedAgent(dir, "my_agent", null);
         new LocalRunState("my_agent", LocalRunState.MODE_PROCESS, 0, null, null, null,
                 agent.getAddress().getPort(), null).save(dir);
         var r = CliHarness.in(dir).runOk("invoke", "--local", "hi");

@@ -2,24 +2,19 @@ package dev.agentcore.cli.command;
 
 import dev.agentcore.cli.CliHarness;
 import dev.agentcore.cli.CliProcess;
-import dev.agentcore.core.aws.AwsClients;
-import dev.agentcore.core.aws.AwsSettings;
 import dev.agentcore.core.config.AgentConfig;
 import dev.agentcore.core.config.ConfigStore;
-import dev.agentcore.core.testing.Emulator;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.agentcore.core.testing.EmulatedAccount;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.services.bedrockagentcorecontrol.model.AgentRuntime;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,8 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class KilledLaunchTest {
 
-    static Emulator emulator;
-    static AwsClients aws;
+    @RegisterExtension
+    static final EmulatedAccount account = new EmulatedAccount();
 
     @TempDir
     Path dir;
@@ -39,28 +34,14 @@ class KilledLaunchTest {
     @TempDir
     Path logs;
 
-    @BeforeAll
-    static void start() {
-        emulator = Emulator.shared();
-        aws = new AwsClients(new AwsSettings(null, null, null, emulator.env()));
-    }
-
-    @AfterAll
-    static void close() {
-        aws.close();
-    }
-
     @ParameterizedTest
     @ValueSource(strings = {"-> ECR CreateRepository", "-> S3 PutObject", "-> CodeBuild StartBuild",
             "-> AgentCore CreateAgentRuntime", ": CREATING"})
     void aLaunchKilledAtAStepFinishesWhenRunAgain(String killAfter) throws Exception {
-        String name = "killed_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
-        Files.writeString(dir.resolve("agent.py"), "print('agent')\n");
-        Files.writeString(dir.resolve("requirements.txt"), "bedrock-agentcore\n");
-        cli().runOk("configure", "-e", "agent.py", "-n", name, "--non-interactive");
+        String name = FreshAgent.configure(cli(), "killed_");
 
         Map<String, String> env = new HashMap<>(CliProcess.isolatedEnv(logs.resolve("home")));
-        env.putAll(emulator.env());
+        env.putAll(account.env());
         CliProcess first = CliProcess.start(dir, env, logs, "launch");
         long deadline = System.nanoTime() + 90_000_000_000L;
         while (!first.stderrSoFar().contains(killAfter) && System.nanoTime() < deadline) {
@@ -72,12 +53,12 @@ class KilledLaunchTest {
         var again = cli().run("launch");
         again.ok();
 
-        List<AgentRuntime> runtimes = aws.agentCoreControl().listAgentRuntimesPaginator(b -> b.maxResults(100))
+        List<AgentRuntime> runtimes = account.agentCoreControl().listAgentRuntimesPaginator(b -> b.maxResults(100))
                 .agentRuntimes().stream().filter(r -> name.equals(r.agentRuntimeName())).toList();
         assertThat(runtimes).as("runtimes named " + name).hasSize(1);
         AgentConfig agent = new ConfigStore(dir).require().agent(name).orElseThrow();
         assertThat(agent.agentId()).isEqualTo(runtimes.get(0).agentRuntimeId());
-        assertThat(aws.agentCoreControl().getAgentRuntime(b -> b.agentRuntimeId(agent.agentId())).statusAsString())
+        assertThat(account.agentCoreControl().getAgentRuntime(b -> b.agentRuntimeId(agent.agentId())).statusAsString())
                 .isEqualTo("READY");
         for (String kind : List.of("ecr_repository", "execution_role", "codebuild_role", "codebuild_project")) {
             assertThat(agent.createdResource(kind)).as("created_resources." + kind).isNotNull();
@@ -85,7 +66,6 @@ class KilledLaunchTest {
     }
 
     private CliHarness cli() {
-        CliHarness h = CliHarness.in(dir).withEnv(emulator.env());
-        return h;
+        return CliHarness.in(dir).withEnv(account.env());
     }
 }

@@ -3,15 +3,13 @@ package dev.agentcore.cli.command;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.agentcore.cli.CliHarness;
-import dev.agentcore.core.aws.AwsClients;
-import dev.agentcore.core.aws.AwsSettings;
 import dev.agentcore.core.config.AgentConfig;
 import dev.agentcore.core.config.ConfigStore;
 import dev.agentcore.core.launch.ResourceNames;
+import dev.agentcore.core.testing.EmulatedAccount;
 import dev.agentcore.core.testing.Emulator;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.bedrockagentcorecontrol.model.GetAgentRuntimeResponse;
 import software.amazon.awssdk.services.codebuild.model.Project;
@@ -21,7 +19,6 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,37 +28,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class LaunchEndToEndTest {
 
-    static Emulator emulator;
-    static AwsClients aws;
+    @RegisterExtension
+    static final EmulatedAccount account = new EmulatedAccount();
     static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void start() {
-        emulator = Emulator.shared();
-        aws = new AwsClients(new AwsSettings(null, null, null, emulator.env()));
-    }
-
-    @AfterAll
-    static void close() {
-        aws.close();
-    }
-
     private CliHarness cli() {
-        CliHarness h = CliHarness.in(dir).withEnv(emulator.env());
-        return h;
-    }
-
-    /** A fresh agent name per test: the emulator is shared by the whole JVM. */
-    private String project() throws IOException {
-        String name = "e2e_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
-        Files.writeString(dir.resolve("agent.py"), "from bedrock_agentcore import BedrockAgentCoreApp\n"
-                + "app = BedrockAgentCoreApp()\n");
-        Files.writeString(dir.resolve("requirements.txt"), "bedrock-agentcore\n");
-        cli().runOk("configure", "-e", "agent.py", "-n", name, "--non-interactive");
-        return name;
+        return CliHarness.in(dir).withEnv(account.env());
     }
 
     private AgentConfig agent(String name) {
@@ -69,12 +44,12 @@ class LaunchEndToEndTest {
     }
 
     private int builds(String project) {
-        return aws.codeBuild().listBuildsForProject(r -> r.projectName(project)).ids().size();
+        return account.codeBuild().listBuildsForProject(r -> r.projectName(project)).ids().size();
     }
 
     @Test
     void configureThenLaunchEndsReadyAndASecondLaunchBuildsNothing() throws IOException {
-        String name = project();
+        String name = FreshAgent.configure(cli(), "e2e_");
         ResourceNames names = new ResourceNames(name, Emulator.ACCOUNT, Emulator.REGION, "aws");
 
         CliHarness.Result first = cli().runOk("launch");
@@ -83,29 +58,30 @@ class LaunchEndToEndTest {
         String image = String.valueOf(saved.get("bedrock_agentcore", "image_uri"));
         String tag = image.substring(image.lastIndexOf(':') + 1);
         assertThat(tag).hasSize(64);
-        assertThat(aws.ecr().describeImages(r -> r.repositoryName(names.repository())).imageDetails())
+        assertThat(account.ecr().describeImages(r -> r.repositoryName(names.repository())).imageDetails())
                 .anySatisfy(d -> assertThat(d.imageTags()).contains(tag));
 
-        String trust = URLDecoder.decode(aws.iam().getRole(r -> r.roleName(names.runtimeRole())).role()
+        String trust = URLDecoder.decode(account.iam().getRole(r -> r.roleName(names.runtimeRole())).role()
                 .assumeRolePolicyDocument(), StandardCharsets.UTF_8);
         JsonNode statement = JSON.readTree(trust).get("Statement").get(0);
         assertThat(statement.at("/Principal/Service").asText()).isEqualTo("bedrock-agentcore.amazonaws.com");
         assertThat(statement.at("/Condition/StringEquals/aws:SourceAccount").asText()).isEqualTo(Emulator.ACCOUNT);
-        assertThat(aws.iam().getRole(r -> r.roleName(names.codeBuildRole())).role().assumeRolePolicyDocument())
+        assertThat(account.iam().getRole(r -> r.roleName(names.codeBuildRole())).role().assumeRolePolicyDocument())
                 .contains("codebuild.amazonaws.com");
-        assertThat(aws.iam().listRoleTags(r -> r.roleName(names.runtimeRole())).tags())
+        assertThat(account.iam().listRoleTags(r -> r.roleName(names.runtimeRole())).tags())
                 .anySatisfy(t -> assertThat(t.key() + "=" + t.value()).isEqualTo("agentcore:agent=" + name));
 
-        aws.s3().headObject(r -> r.bucket(names.bucket()).key(names.sourceKey()));
-        assertThat(aws.s3().getBucketLifecycleConfiguration(r -> r.bucket(names.bucket())).rules())
+        account.s3().headObject(r -> r.bucket(names.bucket()).key(names.sourceKey()));
+        assertThat(account.s3().getBucketLifecycleConfiguration(r -> r.bucket(names.bucket())).rules())
                 .anySatisfy(rule -> assertThat(rule.expiration().days()).isEqualTo(7));
 
-        Project project = aws.codeBuild().batchGetProjects(r -> r.names(names.project())).projects().get(0);
+        Project project = account.codeBuild().batchGetProjects(r -> r.names(names.project())).projects().get(0);
         assertThat(project.environment().typeAsString()).isEqualTo("ARM_CONTAINER");
         assertThat(project.environment().image()).contains("aarch64");
         assertThat(project.environment().privilegedMode()).isTrue();
 
-        GetAgentRuntimeResponse runtime = aws.agentCoreControl().getAgentRuntime(r -> r.agentRuntimeId(saved.agentId()));
+        GetAgentRuntimeResponse runtime = account.agentCoreControl()
+                .getAgentRuntime(r -> r.agentRuntimeId(saved.agentId()));
         assertThat(runtime.statusAsString()).isEqualTo("READY");
         assertThat(runtime.agentRuntimeArtifact().containerConfiguration().containerUri()).isEqualTo(image);
         assertThat(saved.agentArn()).isEqualTo(runtime.agentRuntimeArn());
@@ -128,13 +104,13 @@ class LaunchEndToEndTest {
 
     @Test
     void theDryRunLeavesTheEmulatorUnchangedAndPrintsThePlanAsJson() throws IOException {
-        String name = project();
-        String before = emulator.state();
+        String name = FreshAgent.configure(cli(), "e2e_");
+        String before = account.state();
         String yamlBefore = Files.readString(dir.resolve(".bedrock_agentcore.yaml"));
 
         CliHarness.Result plan = cli().runOk("launch", "--dry-run", "--output", "json");
 
-        assertThat(emulator.state()).isEqualTo(before);
+        assertThat(account.state()).isEqualTo(before);
         assertThat(Files.readString(dir.resolve(".bedrock_agentcore.yaml"))).isEqualTo(yamlBefore);
         JsonNode doc = JSON.readTree(plan.out());
         assertThat(doc.fieldNames()).toIterable().containsExactly("steps", "bundle");
@@ -146,12 +122,12 @@ class LaunchEndToEndTest {
 
         CliHarness.Result text = cli().runOk("launch", "--dry-run");
         assertThat(text.out()).contains("1. ECR").contains("Dry run: nothing was changed.");
-        assertThat(emulator.state()).isEqualTo(before);
+        assertThat(account.state()).isEqualTo(before);
     }
 
     @Test
     void aFailedBuildExitsOneShowsThePhaseAndLogAndLeavesTheRuntimeAlone() throws IOException {
-        String name = project();
+        String name = FreshAgent.configure(cli(), "e2e_");
         cli().runOk("launch");
         AgentConfig deployed = agent(name);
         String image = String.valueOf(deployed.get("bedrock_agentcore", "image_uri"));
@@ -163,7 +139,7 @@ class LaunchEndToEndTest {
 
         assertThat(failed.err()).contains("phase BUILD").contains("Last lines of the build log")
                 .contains("Dockerfile");
-        var runtime = aws.agentCoreControl().getAgentRuntime(r -> r.agentRuntimeId(deployed.agentId()));
+        var runtime = account.agentCoreControl().getAgentRuntime(r -> r.agentRuntimeId(deployed.agentId()));
         assertThat(runtime.agentRuntimeArtifact().containerConfiguration().containerUri()).isEqualTo(image);
         assertThat(runtime.agentRuntimeVersion()).isEqualTo("1");
         assertThat(agent(name).get("bedrock_agentcore", "image_uri")).isEqualTo(image);

@@ -1,23 +1,19 @@
 package dev.agentcore.cli.command;
 
 import dev.agentcore.cli.CliHarness;
-import dev.agentcore.core.aws.AwsClients;
-import dev.agentcore.core.aws.AwsSettings;
 import dev.agentcore.core.config.AgentConfig;
 import dev.agentcore.core.config.ConfigStore;
 import dev.agentcore.core.launch.ResourceNames;
 import dev.agentcore.core.local.FakeEngine;
+import dev.agentcore.core.testing.EmulatedAccount;
 import dev.agentcore.core.testing.Emulator;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,47 +24,26 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class LocalBuildEndToEndTest {
 
-    static Emulator emulator;
-    static AwsClients aws;
+    @RegisterExtension
+    static final EmulatedAccount account = new EmulatedAccount();
 
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void start() {
-        emulator = Emulator.shared();
-        aws = new AwsClients(new AwsSettings(null, null, null, emulator.env()));
-    }
-
-    @AfterAll
-    static void close() {
-        aws.close();
-    }
-
     private CliHarness cli(FakeEngine fake) {
-        CliHarness h = CliHarness.in(dir).withEnv(emulator.env());
-        return h.withEnv("PATH", fake.path());
-    }
-
-    private String configure(FakeEngine fake) throws IOException {
-        String name = "lb_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
-        Files.writeString(dir.resolve("agent.py"), "from bedrock_agentcore import BedrockAgentCoreApp\n"
-                + "app = BedrockAgentCoreApp()\n");
-        Files.writeString(dir.resolve("requirements.txt"), "bedrock-agentcore\n");
-        cli(fake).runOk("configure", "-e", "agent.py", "-n", name, "--non-interactive");
-        return name;
+        return CliHarness.in(dir).withEnv(account.env()).withEnv("PATH", fake.path());
     }
 
     @Test
     void buildsAndPushesLocallyThenDeploysTheRuntimeLikeTheCodeBuildPath() throws IOException {
         FakeEngine fake = FakeEngine.in(dir.resolve("engine"), "docker");
-        String name = configure(fake);
+        String name = FreshAgent.configure(cli(fake), "lb_");
         ResourceNames names = new ResourceNames(name, Emulator.ACCOUNT, Emulator.REGION, "aws");
 
         CliHarness.Result r = cli(fake).runOk("launch", "--local-build", "--image-tag", "v1");
 
         AgentConfig saved = new ConfigStore(dir).require().agent(name).orElseThrow();
-        String repoUri = aws.ecr().describeRepositories(q -> q.repositoryNames(names.repository())).repositories()
+        String repoUri = account.ecr().describeRepositories(q -> q.repositoryNames(names.repository())).repositories()
                 .get(0).repositoryUri();
         String imageUri = repoUri + ":v1";
         List<String> calls = fake.calls();
@@ -82,20 +57,20 @@ class LocalBuildEndToEndTest {
         assertThat(String.join("\n", calls)).doesNotContain(token);
         assertThat(r.out() + r.err()).doesNotContain(token);
 
-        var runtime = aws.agentCoreControl().getAgentRuntime(q -> q.agentRuntimeId(saved.agentId()));
+        var runtime = account.agentCoreControl().getAgentRuntime(q -> q.agentRuntimeId(saved.agentId()));
         assertThat(runtime.agentRuntimeArtifact().containerConfiguration().containerUri()).isEqualTo(imageUri);
         assertThat(saved.createdResource("ecr_repository")).isEqualTo(names.repository());
         assertThat(saved.agentArn()).isEqualTo(runtime.agentRuntimeArn());
-        assertThat(aws.codeBuild().listProjects().projects()).doesNotContain(names.project());
+        assertThat(account.codeBuild().listProjects().projects()).doesNotContain(names.project());
     }
 
     @Test
     void theDryRunChangesNothing() throws IOException {
         FakeEngine fake = FakeEngine.in(dir.resolve("engine"), "podman");
-        configure(fake);
-        String before = emulator.state();
+        FreshAgent.configure(cli(fake), "lb_");
+        String before = account.state();
         CliHarness.Result r = cli(fake).runOk("launch", "--local-build", "--dry-run", "--image-tag", "v2");
-        assertThat(emulator.state()).isEqualTo(before);
+        assertThat(account.state()).isEqualTo(before);
         assertThat(r.err()).contains("Local steps (podman):", "podman push <repository-uri>:v2");
         assertThat(fake.calls()).containsExactly("podman version");
     }
@@ -103,11 +78,11 @@ class LocalBuildEndToEndTest {
     @Test
     void withoutAnEngineItSaysWhatWasTriedAndNamesCodeBuild() throws IOException {
         FakeEngine fake = FakeEngine.in(dir.resolve("engine"));
-        configure(fake);
-        String before = emulator.state();
+        FreshAgent.configure(cli(fake), "lb_");
+        String before = account.state();
         CliHarness.Result r = cli(fake).run("launch", "--local-build").expectExit(1);
         assertThat(r.err()).contains("Cannot build locally: no usable container engine (finch: not installed; "
                 + "docker: not installed; podman: not installed)").contains("agentcore launch");
-        assertThat(emulator.state()).isEqualTo(before);
+        assertThat(account.state()).isEqualTo(before);
     }
 }

@@ -1,38 +1,15 @@
 package dev.agentcore.cli.command;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.agentcore.cli.CliHarness;
 import dev.agentcore.core.config.ConfigStore;
 import dev.agentcore.core.testing.FakeDataPlane;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class StopSessionCommandTest {
+class StopSessionCommandTest extends DeployedAgentOnFakeDataPlane {
 
     static final String SESSION = InvokeCommandTest.SESSION;
-
-    @TempDir
-    Path dir;
-    FakeDataPlane fake;
-    CliHarness cli;
-
-    @BeforeEach
-    void setUp() {
-        fake = FakeDataPlane.start();
-        InvokeCommandTest.deployedAgent(dir, "my_agent", InvokeCommandTest.ARN);
-        cli = CliHarness.in(dir).withEnv("AWS_ENDPOINT_URL_BEDROCK_AGENTCORE", fake.url());
-    }
-
-    @AfterEach
-    void tearDown() {
-        fake.close();
-    }
 
     void storeSession(String id) {
         new ConfigStore(dir).update(cfg -> {
@@ -52,7 +29,7 @@ class StopSessionCommandTest {
         assertThat(r.out()).contains("Session stopped: " + SESSION);
         FakeDataPlane.Request req = fake.lastRequest();
         assertThat(req.operation()).isEqualTo("stopruntimesession");
-        assertThat(req.arn()).isEqualTo(InvokeCommandTest.ARN);
+        assertThat(req.arn()).isEqualTo(ARN);
         assertThat(req.header(FakeDataPlane.SESSION_HEADER)).isEqualTo(SESSION);
         assertThat(stored()).isNull();
     }

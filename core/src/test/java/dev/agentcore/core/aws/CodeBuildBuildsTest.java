@@ -8,6 +8,7 @@ import dev.agentcore.core.cloud.CloudException;
 import dev.agentcore.core.cloud.CloudException.Kind;
 import dev.agentcore.core.cloud.Cloud;
 import dev.agentcore.core.testing.Emulator;
+import dev.agentcore.core.testing.LaunchBuildspec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,22 +21,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 /** CodeBuild through our SDK layer, with builds that really read their source and push to ECR. */
 class CodeBuildBuildsTest {
 
-    /** The buildspec contract from the brief (templates/buildspec.yml). */
-    static final String BUILDSPEC = """
-            version: 0.2
-            phases:
-              pre_build:
-                commands:
-                  - echo Logging in to Amazon ECR
-                  - aws ecr get-login-password --region $AWS_DEFAULT_REGION | docker login --username AWS --password-stdin $REPOSITORY_URI
-              build:
-                on-failure: ABORT
-                commands:
-                  - docker build --platform linux/arm64 -t $IMAGE_URI -f Dockerfile .
-              post_build:
-                commands:
-                  - docker push $IMAGE_URI
-            """;
     static final String ROLE = "arn:aws:iam::" + Emulator.ACCOUNT + ":role/codebuild";
 
     final Cloud cloud = EmulatedAws.cloud();
@@ -59,7 +44,7 @@ class CodeBuildBuildsTest {
     }
 
     static ProjectSpec spec(Setup s, String tag) {
-        return new ProjectSpec(s.project(), s.bucket() + "/agent/source.zip", BUILDSPEC, "ARM_CONTAINER",
+        return new ProjectSpec(s.project(), s.bucket() + "/agent/source.zip", LaunchBuildspec.YAML, "ARM_CONTAINER",
                 "aws/codebuild/amazonlinux2-aarch64-standard:3.0", "BUILD_GENERAL1_MEDIUM", true, ROLE,
                 Map.of("IMAGE_URI", s.repoUri() + ":" + tag, "REPOSITORY_URI", s.repoUri(), "IMAGE_TAG", tag),
                 Map.of("agentcore:managed-by", "agentcore-java"));

@@ -8,6 +8,7 @@ import dev.agentcore.core.config.AgentConfig;
 import dev.agentcore.core.config.ConfigStore;
 import dev.agentcore.core.fake.FakeCloud;
 import dev.agentcore.core.naming.AgentName;
+import dev.agentcore.core.testing.LaunchBuildspec;
 
 import dev.agentcore.core.cloud.Cloud;
 
@@ -37,21 +38,6 @@ import java.util.Map;
 public final class LaunchFixture {
 
     public static final String IMAGE_TAG = "a".repeat(64);
-
-    public static final String BUILDSPEC = """
-            version: 0.2
-            phases:
-              pre_build:
-                commands:
-                  - aws ecr get-login-password --region $AWS_DEFAULT_REGION | docker login --username AWS --password-stdin $REPOSITORY_URI
-              build:
-                on-failure: ABORT
-                commands:
-                  - docker build --platform linux/arm64 -t $IMAGE_URI -f Dockerfile .
-              post_build:
-                commands:
-                  - docker push $IMAGE_URI
-            """;
 
     private static final String POLICY = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
             + "\"Action\":\"logs:PutLogEvents\",\"Resource\":\"*\"}]}";
@@ -164,7 +150,7 @@ public final class LaunchFixture {
         cfg.setCreatedResource("source_object", bucket + "/" + key);
 
         String project = repositoryName(agent) + "-builder";
-        cloud.builds().createProject(new BuildService.ProjectSpec(project, bucket + "/" + key, BUILDSPEC,
+        cloud.builds().createProject(new BuildService.ProjectSpec(project, bucket + "/" + key, LaunchBuildspec.YAML,
                 "ARM_CONTAINER", "aws/codebuild/amazonlinux2-aarch64-standard:3.0", "BUILD_GENERAL1_MEDIUM", true,
                 cbRole.arn(), Map.of("IMAGE_URI", repoUri + ":" + IMAGE_TAG, "REPOSITORY_URI", repoUri,
                 "IMAGE_TAG", IMAGE_TAG), tags));

@@ -1,10 +1,7 @@
 package dev.agentcore.core.testing;
 
-import dev.agentcore.core.aws.AwsClients;
-import dev.agentcore.core.aws.AwsSettings;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.bedrockagentcorecontrol.model.AgentRuntimeArtifact;
 import software.amazon.awssdk.services.bedrockagentcorecontrol.model.ConflictException;
@@ -36,6 +33,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class EmulatorTest {
 
+    /** Not LaunchBuildspec: the push is in the ${VAR} form, which the emulator must expand as well. */
     static final String BUILDSPEC = """
             version: 0.2
             phases:
@@ -51,19 +49,8 @@ class EmulatorTest {
                   - docker push ${IMAGE_URI}
             """;
 
-    static Emulator emulator;
-    static AwsClients aws;
-
-    @BeforeAll
-    static void start() {
-        emulator = Emulator.shared();
-        aws = new AwsClients(new AwsSettings(null, null, null, emulator.env()));
-    }
-
-    @AfterAll
-    static void close() {
-        aws.close();
-    }
+    @RegisterExtension
+    static final EmulatedAccount account = new EmulatedAccount();
 
     static String unique(String prefix) {
         return prefix + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
@@ -86,70 +73,73 @@ class EmulatorTest {
         String bucket = unique("src-");
         String repo = unique("repo-");
         String project = unique("proj-");
-        aws.s3().createBucket(b -> b.bucket(bucket).createBucketConfiguration(c -> c.locationConstraint("us-west-2")));
-        aws.s3().putObject(b -> b.bucket(bucket).key("a/source.zip").expectedBucketOwner(Emulator.ACCOUNT),
+        account.s3().createBucket(b -> b.bucket(bucket)
+                .createBucketConfiguration(c -> c.locationConstraint("us-west-2")));
+        account.s3().putObject(b -> b.bucket(bucket).key("a/source.zip").expectedBucketOwner(Emulator.ACCOUNT),
                 RequestBody.fromBytes(zip("Dockerfile", "FROM python:3.11\n", "app.py", "print(1)\n")));
-        String repoUri = aws.ecr().createRepository(b -> b.repositoryName(repo)
+        String repoUri = account.ecr().createRepository(b -> b.repositoryName(repo)
                 .tags(Tag.builder().key("agentcore:agent").value("x").build())).repository().repositoryUri();
         createProject(project, bucket + "/a/source.zip", repoUri + ":first");
         // the update carries the tag the build must push
-        aws.codeBuild().updateProject(b -> b.name(project).environment(e -> e.type(EnvironmentType.ARM_CONTAINER)
+        account.codeBuild().updateProject(b -> b.name(project).environment(e -> e.type(EnvironmentType.ARM_CONTAINER)
                 .image("aws/codebuild/amazonlinux2-aarch64-standard:3.0").computeType(ComputeType.BUILD_GENERAL1_MEDIUM)
                 .privilegedMode(true).environmentVariables(
                         EnvironmentVariable.builder().name("IMAGE_URI").value(repoUri + ":second").build(),
                         EnvironmentVariable.builder().name("REPOSITORY_URI").value(repoUri).build())));
 
-        Build started = aws.codeBuild().startBuild(b -> b.projectName(project)
+        Build started = account.codeBuild().startBuild(b -> b.projectName(project)
                 .sourceLocationOverride(bucket + "/a/source.zip")).build();
         assertThat(started.startTime()).isNotNull();
-        Build first = aws.codeBuild().batchGetBuilds(b -> b.ids(started.id())).builds().get(0);
+        Build first = account.codeBuild().batchGetBuilds(b -> b.ids(started.id())).builds().get(0);
         assertThat(first.buildStatusAsString()).isEqualTo("IN_PROGRESS");
-        Build done = aws.codeBuild().batchGetBuilds(b -> b.ids(started.id())).builds().get(0);
-        Build again = aws.codeBuild().batchGetBuilds(b -> b.ids(started.id())).builds().get(0);
+        Build done = account.codeBuild().batchGetBuilds(b -> b.ids(started.id())).builds().get(0);
+        Build again = account.codeBuild().batchGetBuilds(b -> b.ids(started.id())).builds().get(0);
         assertThat(done.buildStatusAsString()).isEqualTo("SUCCEEDED");
         assertThat(again.phases()).hasSameSizeAs(done.phases());
         assertThat(done.phases()).extracting(p -> p.phaseTypeAsString()).doesNotHaveDuplicates()
                 .contains("DOWNLOAD_SOURCE", "BUILD", "POST_BUILD", "COMPLETED");
         assertThat(done.endTime()).isAfterOrEqualTo(done.startTime());
 
-        var images = aws.ecr().listImages(b -> b.repositoryName(repo)).imageIds();
+        var images = account.ecr().listImages(b -> b.repositoryName(repo)).imageIds();
         assertThat(images).extracting(ImageIdentifier::imageTag).containsExactly("second");
-        var described = aws.ecr().describeImages(b -> b.repositoryName(repo)
+        var described = account.ecr().describeImages(b -> b.repositoryName(repo)
                 .imageIds(ImageIdentifier.builder().imageTag("second").build())).imageDetails();
         assertThat(described).hasSize(1);
 
         String stream = started.id().substring(started.id().indexOf(':') + 1);
-        var events = aws.logs().getLogEvents(b -> b.logGroupName("/aws/codebuild/" + project).logStreamName(stream)
+        var events = account.logs().getLogEvents(b -> b.logGroupName("/aws/codebuild/" + project).logStreamName(stream)
                 .startFromHead(true)).events();
         assertThat(events).anySatisfy(e -> assertThat(e.message()).contains("docker push"));
 
-        assertThat(aws.codeBuild().listBuildsForProject(b -> b.projectName(project)).ids())
+        assertThat(account.codeBuild().listBuildsForProject(b -> b.projectName(project)).ids())
                 .containsExactly(started.id());
-        assertThat(aws.ecr().listTagsForResource(b -> b.resourceArn(
-                aws.ecr().describeRepositories(d -> d.repositoryNames(repo)).repositories().get(0).repositoryArn()))
+        assertThat(account.ecr().listTagsForResource(b -> b.resourceArn(
+                account.ecr().describeRepositories(d -> d.repositoryNames(repo)).repositories().get(0).repositoryArn()))
                 .tags()).extracting(Tag::key).containsExactly("agentcore:agent");
-        aws.ecr().batchDeleteImage(b -> b.repositoryName(repo).imageIds(ImageIdentifier.builder().imageTag("second").build()));
-        assertThat(aws.ecr().listImages(b -> b.repositoryName(repo)).imageIds()).isEmpty();
-        aws.codeBuild().deleteProject(b -> b.name(project));
-        assertThat(aws.codeBuild().batchGetProjects(b -> b.names(project)).projects()).isEmpty();
+        account.ecr().batchDeleteImage(b -> b.repositoryName(repo)
+                .imageIds(ImageIdentifier.builder().imageTag("second").build()));
+        assertThat(account.ecr().listImages(b -> b.repositoryName(repo)).imageIds()).isEmpty();
+        account.codeBuild().deleteProject(b -> b.name(project));
+        assertThat(account.codeBuild().batchGetProjects(b -> b.names(project)).projects()).isEmpty();
     }
 
     @Test
     void buildFailsWithoutItsSourceOrWithoutDockerfile() throws IOException {
         String bucket = unique("src-");
         String project = unique("proj-");
-        aws.s3().createBucket(b -> b.bucket(bucket).createBucketConfiguration(c -> c.locationConstraint("us-west-2")));
-        aws.s3().putObject(b -> b.bucket(bucket).key("nodocker.zip"), RequestBody.fromBytes(zip("app.py", "x")));
+        account.s3().createBucket(b -> b.bucket(bucket)
+                .createBucketConfiguration(c -> c.locationConstraint("us-west-2")));
+        account.s3().putObject(b -> b.bucket(bucket).key("nodocker.zip"), RequestBody.fromBytes(zip("app.py", "x")));
         createProject(project, bucket + "/missing.zip", Emulator.ACCOUNT + ".dkr.ecr.us-west-2.amazonaws.com/none:t");
 
-        Build missing = finish(aws.codeBuild().startBuild(b -> b.projectName(project)).build().id());
+        Build missing = finish(account.codeBuild().startBuild(b -> b.projectName(project)).build().id());
         assertThat(missing.buildStatusAsString()).isEqualTo("FAILED");
         assertThat(missing.phases()).anySatisfy(p -> {
             assertThat(p.phaseTypeAsString()).isEqualTo("DOWNLOAD_SOURCE");
             assertThat(p.phaseStatusAsString()).isNotEqualTo("SUCCEEDED");
         });
 
-        Build noDockerfile = finish(aws.codeBuild().startBuild(b -> b.projectName(project)
+        Build noDockerfile = finish(account.codeBuild().startBuild(b -> b.projectName(project)
                 .sourceLocationOverride(bucket + "/nodocker.zip")).build().id());
         assertThat(noDockerfile.buildStatusAsString()).isEqualTo("FAILED");
         assertThat(noDockerfile.phases()).anySatisfy(p -> {
@@ -163,11 +153,13 @@ class EmulatorTest {
     void pushToAMissingRepositoryFailsPostBuild() throws IOException {
         String bucket = unique("src-");
         String project = unique("proj-");
-        aws.s3().createBucket(b -> b.bucket(bucket).createBucketConfiguration(c -> c.locationConstraint("us-west-2")));
-        aws.s3().putObject(b -> b.bucket(bucket).key("s.zip"), RequestBody.fromBytes(zip("Dockerfile", "FROM x\n")));
+        account.s3().createBucket(b -> b.bucket(bucket)
+                .createBucketConfiguration(c -> c.locationConstraint("us-west-2")));
+        account.s3().putObject(b -> b.bucket(bucket).key("s.zip"),
+                RequestBody.fromBytes(zip("Dockerfile", "FROM x\n")));
         createProject(project, bucket + "/s.zip",
                 Emulator.ACCOUNT + ".dkr.ecr.us-west-2.amazonaws.com/" + unique("gone-") + ":t");
-        Build build = finish(aws.codeBuild().startBuild(b -> b.projectName(project)).build().id());
+        Build build = finish(account.codeBuild().startBuild(b -> b.projectName(project)).build().id());
         assertThat(build.buildStatusAsString()).isEqualTo("FAILED");
         assertThat(build.phases()).anySatisfy(p -> {
             assertThat(p.phaseTypeAsString()).isEqualTo("POST_BUILD");
@@ -180,8 +172,8 @@ class EmulatorTest {
         String role = createRole(unique("rt-"), "bedrock-agentcore.amazonaws.com");
         String wrongTrust = createRole(unique("rt-"), "ec2.amazonaws.com");
         String repo = unique("repo-");
-        String uri = aws.ecr().createRepository(b -> b.repositoryName(repo)).repository().repositoryUri();
-        aws.ecr().putImage(b -> b.repositoryName(repo).imageTag("v1").imageManifest(
+        String uri = account.ecr().createRepository(b -> b.repositoryName(repo)).repository().repositoryUri();
+        account.ecr().putImage(b -> b.repositoryName(repo).imageTag("v1").imageManifest(
                 "{\"schemaVersion\":2,\"mediaType\":\"application/vnd.docker.distribution.manifest.v2+json\","
                         + "\"config\":{\"digest\":\"sha256:aa\",\"size\":1},\"layers\":[{\"digest\":\"sha256:"
                         + repo + "\",\"size\":1}]}"));
@@ -197,7 +189,7 @@ class EmulatorTest {
         CreateAgentRuntimeResponse created = createRuntime(name, uri + ":v1", role);
         String id = created.agentRuntimeId();
         assertThatThrownBy(() -> createRuntime(name, uri + ":v1", role)).isInstanceOf(ConflictException.class);
-        var control = aws.agentCoreControl();
+        var control = account.agentCoreControl();
         assertThat(control.getAgentRuntimeEndpoint(b -> b.agentRuntimeId(id).endpointName("DEFAULT")).statusAsString())
                 .isEqualTo("CREATING");
         assertThat(control.getAgentRuntimeEndpoint(b -> b.agentRuntimeId(id).endpointName("DEFAULT")).statusAsString())
@@ -216,29 +208,29 @@ class EmulatorTest {
         assertThat(failed.failureReason()).contains(":nope");
 
         control.deleteAgentRuntime(b -> b.agentRuntimeId(id));
-        assertThat(emulator.stateTree().get("agentcore").toString()).doesNotContain(id);
+        assertThat(account.stateTree().get("agentcore").toString()).doesNotContain(id);
     }
 
     @Test
     void stateShowsWhatExistsAndIgnoresReads() {
         String role = unique("st-");
         createRole(role, "codebuild.amazonaws.com");
-        aws.iam().tagRole(b -> b.roleName(role).tags(software.amazon.awssdk.services.iam.model.Tag.builder()
+        account.iam().tagRole(b -> b.roleName(role).tags(software.amazon.awssdk.services.iam.model.Tag.builder()
                 .key("agentcore:managed-by").value("agentcore-java").build()));
-        String before = emulator.state();
-        aws.iam().getRole(b -> b.roleName(role));
-        assertThat(aws.ecr().getAuthorizationToken().authorizationData().get(0).expiresAt())
+        String before = account.state();
+        account.iam().getRole(b -> b.roleName(role));
+        assertThat(account.ecr().getAuthorizationToken().authorizationData().get(0).expiresAt())
                 .isAfter(java.time.Instant.now().plusSeconds(3600));
-        aws.sts().getCallerIdentity();
-        assertThat(emulator.state()).isEqualTo(before);
-        assertThat(emulator.stateTree().get("iam").get(Emulator.ACCOUNT + "/" + role).get("tags")
+        account.sts().getCallerIdentity();
+        assertThat(account.state()).isEqualTo(before);
+        assertThat(account.stateTree().get("iam").get(Emulator.ACCOUNT + "/" + role).get("tags")
                 .get("agentcore:managed-by").asText()).isEqualTo("agentcore-java");
     }
 
     static Build finish(String id) {
         Build build = null;
         for (int i = 0; i < 10; i++) {
-            build = aws.codeBuild().batchGetBuilds(b -> b.ids(id)).builds().get(0);
+            build = account.codeBuild().batchGetBuilds(b -> b.ids(id)).builds().get(0);
             if (!"IN_PROGRESS".equals(build.buildStatusAsString())) {
                 return build;
             }
@@ -248,7 +240,7 @@ class EmulatorTest {
 
     static void createProject(String project, String location, String imageUri) {
         String repoUri = imageUri.substring(0, imageUri.lastIndexOf(':'));
-        aws.codeBuild().createProject(b -> b.name(project)
+        account.codeBuild().createProject(b -> b.name(project)
                 .source(s -> s.type(SourceType.S3).location(location).buildspec(BUILDSPEC))
                 .artifacts(a -> a.type(ArtifactsType.NO_ARTIFACTS))
                 .environment(e -> e.type(EnvironmentType.ARM_CONTAINER)
@@ -261,7 +253,7 @@ class EmulatorTest {
     }
 
     static String createRole(String name, String service) {
-        return aws.iam().createRole(b -> b.roleName(name).assumeRolePolicyDocument(
+        return account.iam().createRole(b -> b.roleName(name).assumeRolePolicyDocument(
                 "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Service\":\""
                         + service + "\"},\"Action\":\"sts:AssumeRole\"}]}")).role().arn();
     }
@@ -271,16 +263,17 @@ class EmulatorTest {
     }
 
     static CreateAgentRuntimeResponse createRuntime(String name, String uri, String role) {
-        return aws.agentCoreControl().createAgentRuntime(b -> b.agentRuntimeName(name).roleArn(role)
+        return account.agentCoreControl().createAgentRuntime(b -> b.agentRuntimeName(name).roleArn(role)
                 .agentRuntimeArtifact(artifact(uri)).networkConfiguration(n -> n.networkMode(NetworkMode.PUBLIC)));
     }
 
     @Test
     void resetForgetsEverything() {
         String bucket = unique("reset-");
-        aws.s3().createBucket(b -> b.bucket(bucket).createBucketConfiguration(c -> c.locationConstraint("us-west-2")));
-        assertThat(emulator.stateTree().get("s3").has(Emulator.ACCOUNT + "/" + bucket)).isTrue();
-        emulator.reset();
-        assertThat(emulator.stateTree().get("s3").has(Emulator.ACCOUNT + "/" + bucket)).isFalse();
+        account.s3().createBucket(b -> b.bucket(bucket)
+                .createBucketConfiguration(c -> c.locationConstraint("us-west-2")));
+        assertThat(account.stateTree().get("s3").has(Emulator.ACCOUNT + "/" + bucket)).isTrue();
+        account.reset();
+        assertThat(account.stateTree().get("s3").has(Emulator.ACCOUNT + "/" + bucket)).isFalse();
     }
 }
