@@ -143,12 +143,12 @@ public final class AwsClients implements AutoCloseable {
 
     private BedrockAgentCoreClient openDataPlane() {
         var b = BedrockAgentCoreClient.builder();
-        configure(b, "BEDROCK_AGENTCORE").region(Region.of(region()));
         // an agent may think for minutes between two chunks: wait as long as the Python tool (900 s)
-        b.httpClient(track(UrlConnectionHttpClient.builder()
+        b.httpClient(track(new BackgroundHttpClient("UrlConnection", () -> UrlConnectionHttpClient.builder()
                 .connectionTimeout(Duration.ofSeconds(10))
                 .socketTimeout(Duration.ofSeconds(900))
-                .build()));
+                .build())));
+        configureCommon(b, "BEDROCK_AGENTCORE").region(Region.of(region()));
         return track(b.build());
     }
 
@@ -200,6 +200,11 @@ public final class AwsClients implements AutoCloseable {
         if (builder instanceof software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder<?, ?> sync) {
             sync.httpClient(httpClient());
         }
+        return configureCommon(builder, service);
+    }
+
+    /** All but the HTTP client: credentials, retries and the endpoint. */
+    private <B extends AwsClientBuilder<B, C>, C> B configureCommon(B builder, String service) {
         builder.credentialsProvider(credentialsProvider());
         builder.overrideConfiguration(ClientOverrideConfiguration.builder()
                 .retryStrategy(RetryMode.STANDARD)
@@ -213,10 +218,10 @@ public final class AwsClients implements AutoCloseable {
 
     private synchronized SdkHttpClient httpClient() {
         if (httpClient == null) {
-            httpClient = track(UrlConnectionHttpClient.builder()
+            httpClient = track(new BackgroundHttpClient("UrlConnection", () -> UrlConnectionHttpClient.builder()
                     .connectionTimeout(Duration.ofSeconds(10))
                     .socketTimeout(Duration.ofSeconds(120))
-                    .build());
+                    .build()));
         }
         return httpClient;
     }
