@@ -34,6 +34,44 @@ measure() {
   MEASURED_CPU=$mc
 }
 
+# measure_interleaved RUNS "LABEL=COMMAND" ...: measure for several command lines at once, in rounds (one warm-up
+# round, then RUNS rounds each running every command once), so load changes on this shared machine hit every row
+# alike; the ratios the scripts print compare rows of one run. Each COMMAND runs as `bash -c "exec COMMAND"` (use
+# `env K=V cmd` for variables). Prints a row per command in the order given; sets MEASURED[LABEL] to its median.
+declare -A MEASURED
+measure_interleaved() {
+  local runs="$1"; shift
+  local tf spec label i start end rc
+  local -A walls cpus rcs
+  tf="$(mktemp)"
+  for ((i = -1; i < runs; i++)); do
+    for spec in "$@"; do
+      label="${spec%%=*}"
+      rc=0
+      start=$(date +%s%N)
+      /usr/bin/time -f '%U %S' -o "$tf" bash -c "exec ${spec#*=}" >/dev/null 2>&1 || rc=$?
+      end=$(date +%s%N)
+      [ $rc -eq 0 ] || rcs[$label]=$rc
+      ((i < 0)) && continue
+      walls[$label]+="$(((end - start) / 1000000)) "
+      cpus[$label]+="$(tail -1 "$tf" | awk '{printf "%d", ($1 + $2) * 1000}') "
+    done
+  done
+  rm -f "$tf"
+  local mw minw mc row
+  for spec in "$@"; do
+    label="${spec%%=*}"
+    mw="$(printf '%s\n' ${walls[$label]} | median)"
+    minw="$(printf '%s\n' ${walls[$label]} | sort -n | head -1)"
+    mc="$(printf '%s\n' ${cpus[$label]} | median)"
+    row="$(printf '| %-48s | %8s | %8s | %8s | %s' "$label" "$mw" "$minw" "$mc" \
+      "$([ -z "${rcs[$label]:-}" ] && echo ok || echo "exit ${rcs[$label]}")")"
+    echo "$row"
+    [ -n "${BENCH_ROWS:-}" ] && echo "$row" >>"$BENCH_ROWS"
+    MEASURED[$label]=$mw
+  done
+}
+
 table_header() {
   printf '| %-48s | %8s | %8s | %8s | %s\n' "command" "wall ms" "min ms" "cpu ms" "result"
   printf '|%s|%s|%s|%s|%s\n' "$(printf -- '-%.0s' {1..50})" "----------" "----------" "----------" "------"

@@ -34,26 +34,26 @@ launcher="$repo_root/scripts/agentcore"
 rows="$(mktemp)"
 export BENCH_ROWS="$rows"
 {
-  echo "Start-up, $runs runs each after one warm-up, $(date -u '+%Y-%m-%d %H:%M UTC')"
+  echo "Start-up, $runs interleaved rounds after one warm-up, $(date -u '+%Y-%m-%d %H:%M UTC')"
   echo
   machine_description
   echo
   table_header
 } | tee bench/out/startup.head
-m() { measure "$@"; }
-m "bare picocli hello --help (java -cp)" "$runs" java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp "$picocli:bench/out/hello" Hello --help
-m "agentcore --help, java -jar with JVM defaults" "$runs" java -jar "$jar" --help
-m "agentcore --help, scripts/agentcore, no archive" "$runs" env AGENTCORE_NO_CDS=1 "$launcher" --help
-m "agentcore --help, scripts/agentcore" "$runs" "$launcher" --help
-ours=$MEASURED_MEDIAN
-m "agentcore --version, scripts/agentcore" "$runs" "$launcher" --version
-m "agentcore configure list (empty project), no archive" "$runs" bash -c "cd '$project' && AGENTCORE_NO_CDS=1 '$launcher' configure list"
-m "agentcore configure list (empty project)" "$runs" bash -c "cd '$project' && '$launcher' configure list"
-node_ms=""
-if [ -x "$node_cli" ]; then
-  m "node @aws/agentcore --help" "$runs" "$node_cli" --help
-  node_ms=$MEASURED_MEDIAN
-fi
+help="agentcore --help, scripts/agentcore"
+node="node @aws/agentcore --help"
+rows_to_run=(
+  "bare picocli hello --help (java -cp)=java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp '$picocli:bench/out/hello' Hello --help"
+  "agentcore --help, java -jar with JVM defaults=java -jar '$jar' --help"
+  "agentcore --help, scripts/agentcore, no archive=env AGENTCORE_NO_CDS=1 '$launcher' --help"
+  "$help='$launcher' --help"
+  "agentcore --version, scripts/agentcore='$launcher' --version"
+  "agentcore configure list (empty project), no archive=bash -c \"cd '$project' && AGENTCORE_NO_CDS=1 '$launcher' configure list\""
+  "agentcore configure list (empty project)=bash -c \"cd '$project' && '$launcher' configure list\"")
+[ -x "$node_cli" ] && rows_to_run+=("$node='$node_cli' --help")
+measure_interleaved "$runs" "${rows_to_run[@]}"
+ours=${MEASURED[$help]}
+node_ms=${MEASURED[$node]:-}
 {
   echo
   if [ -n "$node_ms" ] && [ "$ours" -gt 0 ]; then

@@ -28,19 +28,22 @@ echo "agentcore status prints:" >&2
 rows="$(mktemp)"
 export BENCH_ROWS="$rows"
 {
-  echo "status against the emulator, $runs runs each after one warm-up, $(date -u '+%Y-%m-%d %H:%M UTC')"
+  echo "status against the emulator, $runs interleaved rounds after one warm-up, $(date -u '+%Y-%m-%d %H:%M UTC')"
   echo
   machine_description
   echo "- boto3 $(python3 -c 'import boto3; print(boto3.__version__)'), moto $(python3 -c 'import moto; print(moto.__version__)')"
   echo
   table_header
 } | tee "$out/head"
-measure "boto3: same calls (python3 process)" "$runs" python3 "$repo_root/bench/status/boto3_status.py"
-boto_ms=$MEASURED_MEDIAN
-measure "agentcore status, no archive" "$runs" env AGENTCORE_NO_CDS=1 "$repo_root/scripts/agentcore" status
-measure "agentcore status" "$runs" "$repo_root/scripts/agentcore" status
-ours_ms=$MEASURED_MEDIAN
-measure "agentcore status --output json" "$runs" "$repo_root/scripts/agentcore" status --output json
+boto="boto3: same calls (python3 process)"
+ours="agentcore status"
+measure_interleaved "$runs" \
+  "$boto=python3 '$repo_root/bench/status/boto3_status.py'" \
+  "agentcore status, no archive=env AGENTCORE_NO_CDS=1 '$repo_root/scripts/agentcore' status" \
+  "$ours='$repo_root/scripts/agentcore' status" \
+  "agentcore status --output json='$repo_root/scripts/agentcore' status --output json"
+boto_ms=${MEASURED[$boto]}
+ours_ms=${MEASURED[$ours]}
 {
   echo
   awk -v a="$ours_ms" -v b="$boto_ms" 'BEGIN {printf "agentcore status / boto3 script: %.2f (target <= 1.00)\n", a/b}'
