@@ -52,7 +52,9 @@ final class Subcommands {
     /** The subcommands the arguments name in full, the rest as summaries. */
     static void addFor(CommandLine root, CommandLine.IFactory factory, String... args) {
         Set<String> words = new HashSet<>(Arrays.asList(args));
-        if (words.contains(command(CompletionCommand.class).name())) {
+        // completion describes every command; an @file (picocli expands it when parsing) may name any of them
+        if (words.contains(command(CompletionCommand.class).name())
+                || words.stream().anyMatch(word -> word.startsWith("@"))) {
             addAll(root, factory);
             return;
         }

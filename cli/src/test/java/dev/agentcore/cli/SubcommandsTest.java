@@ -57,6 +57,13 @@ class SubcommandsTest {
     }
 
     @Test
+    void aCommandNamedOnlyInsideAnAtFileStillRuns() throws Exception {
+        java.nio.file.Files.writeString(dir.resolve("args.txt"), "configure\nlist\n");
+        var r = CliHarness.in(dir).runOk("@" + dir.resolve("args.txt"));
+        assertThat(r.err()).contains("No agents configured");
+    }
+
+    @Test
     void aMistypedCommandStillGetsASuggestion() {
         var r = CliHarness.in(dir).run("statsu");
         r.expectExit(2);
