@@ -84,6 +84,25 @@ machine_description() {
   command -v node >/dev/null && echo "- Node: $(node --version)"
   command -v python3 >/dev/null && echo "- Python: $(python3 --version 2>&1 | cut -d' ' -f2)"
   echo "- load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "- class-data archives: $(archive_state)"
+}
+
+# The launcher ignores an archive older than the jar (a build with -Dagentcore.cds.skip=true leaves them so), and
+# the rows that use one are then silently slower: say so in every table.
+archive_state() {
+  local jar="$repo_root/cli/target/agentcore.jar" a stale="" found=""
+  for a in "$repo_root"/cli/target/agentcore*.jsa; do
+    [ -f "$a" ] || continue
+    found=1
+    [ "$a" -nt "$jar" ] || stale+=" ${a##*/}"
+  done
+  if [ -z "$found" ]; then
+    echo "NONE (scripts/build makes them): rows that should use one run without"
+  elif [ -n "$stale" ]; then
+    echo "STALE, older than the jar:$stale (run scripts/build): rows that should use them run without" | tee /dev/stderr
+  else
+    echo "present and newer than the jar"
+  fi
 }
 
 # start_emulator DIR [EMULATOR ARGS...]: starts the project's AWS emulator (moto 5.2.1 made faithful) in the
