@@ -53,8 +53,7 @@ final class Subcommands {
     static void addFor(CommandLine root, CommandLine.IFactory factory, String... args) {
         Set<String> words = new HashSet<>(Arrays.asList(args));
         // completion describes every command; an @file (picocli expands it when parsing) may name any of them
-        if (words.contains(command(CompletionCommand.class).name())
-                || words.stream().anyMatch(word -> word.startsWith("@"))) {
+        if (words.contains(command(CompletionCommand.class).name()) || namesAnAtFile(args)) {
             addAll(root, factory);
             return;
         }
@@ -66,6 +65,16 @@ final class Subcommands {
                 root.addSubcommand(command.name(), summary(command), command.aliases());
             }
         }
+    }
+
+    /** A loop, not a stream: a lambda here would be the run's first, and that costs method-handle set-up. */
+    private static boolean namesAnAtFile(String... args) {
+        for (String arg : args) {
+            if (arg.startsWith("@")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean namedIn(Set<String> words, Command command) {

@@ -1,10 +1,10 @@
 package dev.agentcore.cli;
 
+import com.sun.net.httpserver.HttpServer;
 import dev.agentcore.core.aws.AwsClients;
 import dev.agentcore.core.aws.AwsSettings;
 import dev.agentcore.core.config.AgentConfig;
 import dev.agentcore.core.config.ConfigStore;
-import com.sun.net.httpserver.HttpServer;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -28,8 +28,8 @@ import java.util.Map;
  * <p>Usage: {@code ClassArchiveTraining local|local-agent|aws|status <endpoint-url>}: {@code local} runs only the
  * command lines that need no AWS, for the small archive those start with; {@code local-agent} calls an agent on this
  * machine ('invoke --local'); {@code aws} runs the AWS commands and the SDK calls;
- * {@code status} only status, for an archive a third the size of the AWS one (the JVM pays for every mapped page
- * of an archive at start, used or not).
+ * {@code status} only status, for an archive about 70% the size of the AWS one (the JVM pays for every mapped
+ * page of an archive at start, used or not).
  */
 public final class ClassArchiveTraining {
 
