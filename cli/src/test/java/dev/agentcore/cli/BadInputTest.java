@@ -266,6 +266,9 @@ class BadInputTest {
         cloudRows(rows);
         rows.add(row("invoke --local on a port out of range", D, 2, "Invalid --port 70000",
                 "invoke", "--local", "--port", "70000", "hi"));
+        // no session stored yet: a new one must not be written for a call that never starts
+        rows.add(row("invoke --local on a port out of range, no session yet", C, 2, "Invalid --port 70000",
+                "invoke", "--local", "--port", "70000", "hi"));
         rows.add(row("invoke payload file that is a folder", D, 2, "src: Is a directory",
                 "invoke", "--payload-file", "src"));
         rows.add(row("name with a non-ASCII letter", F, 2, "Invalid agent name 'agént'",

@@ -92,8 +92,8 @@ public final class InvokeService {
         if (agent == null && options.agentName() != null && store.exists()) {
             requireConfig().select(options.agentName());
         }
+        int port = localPort(options.localPort(), agent); // a bad --port must not leave a new session stored
         Session session = session(options.sessionId(), agent, agent != null);
-        int port = localPort(options.localPort(), agent);
         AgentInvoker invoker = connections.local(port);
         InvocationRequest request = new InvocationRequest(null, options.qualifier(), session.id(), options.userId(),
                 options.headers(), options.payload());
